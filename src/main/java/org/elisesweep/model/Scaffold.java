@@ -1,0 +1,152 @@
+package org.elisesweep.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * The fixed somato-somatic scaffold (ELISE-MODEL.md §4): a sparse directed graph from visible
+ * and latent neurons onto latent somata. Neurons are indexed 0…N_vis−1 (visible), then
+ * N_vis…N−1 (latent). Immutable; stored as compressed rows of each target's sources, in the
+ * order the connections were grown.
+ */
+public final class Scaffold {
+    /** Attempts to place one connection before giving up on it (only reachable for degenerate q). */
+    private static final int MAX_ATTEMPTS_PER_LATENT = 10_000;
+
+    private final int nVis;
+    private final int n;
+    private final int[] sourceStart;
+    private final int[] sources;
+
+    private Scaffold(int nVis, int n, int[] sourceStart, int[] sources) {
+        this.nVis = nVis;
+        this.n = n;
+        this.sourceStart = sourceStart;
+        this.sources = sources;
+    }
+
+    /**
+     * Grows a scaffold by the procedure of ELISE-MODEL.md §4: sources drawn uniformly from the
+     * open list, out-degree 0 with probability p0, otherwise 1 + (number of successive U < p^n),
+     * targets drawn uniformly among latents ≠ source and accepted with probability
+     * q^(in-degree), duplicates forbidden. The out-degree is capped at the number of possible
+     * targets; a connection that finds no accepting target in 10 000·N_lat draws is dropped.
+     */
+    public static Scaffold grow(int nVis, int nLat, double p, double q, double p0, UniformRandomProvider rng) {
+        int n = nVis + nLat;
+        List<List<Integer>> in = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            in.add(new ArrayList<>());
+        }
+        boolean[][] exists = new boolean[n][];
+        boolean[] marked = new boolean[n];
+        List<Integer> open = new ArrayList<>();
+        for (int v = 0; v < nVis; v++) {
+            open.add(v);
+            marked[v] = true;
+        }
+        while (!open.isEmpty()) {
+            int pick = rng.nextInt(open.size());
+            int s = open.get(pick);
+            open.set(pick, open.get(open.size() - 1));
+            open.remove(open.size() - 1);
+            exists[s] = new boolean[n];
+            int possible = s >= nVis ? nLat - 1 : nLat;
+            int degree = Math.min(outDegree(p, p0, rng), possible);
+            for (int c = 0; c < degree; c++) {
+                for (int attempt = 0; attempt < MAX_ATTEMPTS_PER_LATENT * nLat; attempt++) {
+                    int t = nVis + rng.nextInt(nLat);
+                    if (t == s) {
+                        continue;
+                    }
+                    boolean accept = rng.nextDouble() < StrictMath.pow(q, in.get(t).size());
+                    if (accept && !exists[s][t]) {
+                        exists[s][t] = true;
+                        in.get(t).add(s);
+                        if (!marked[t]) {
+                            marked[t] = true;
+                            open.add(t);
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        int[] start = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            start[i + 1] = start[i] + in.get(i).size();
+        }
+        int[] src = new int[start[n]];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < in.get(i).size(); k++) {
+                src[start[i] + k] = in.get(i).get(k);
+            }
+        }
+        return new Scaffold(nVis, n, start, src);
+    }
+
+    /** Out-degree of a source: 0 with probability p0; else 1, then +1 while U < p^n. */
+    static int outDegree(double p, double p0, UniformRandomProvider rng) {
+        if (rng.nextDouble() < p0) {
+            return 0;
+        }
+        int degree = 1;
+        while (rng.nextDouble() < StrictMath.pow(p, degree)) {
+            degree++;
+        }
+        return degree;
+    }
+
+    public int visibleNeurons() {
+        return nVis;
+    }
+
+    public int neurons() {
+        return n;
+    }
+
+    /** Number of scaffold connections. */
+    public int size() {
+        return sources.length;
+    }
+
+    /** The sources of target i's scaffold input (empty for visible neurons). */
+    public int[] sourcesOf(int i) {
+        return Arrays.copyOfRange(sources, sourceStart[i], sourceStart[i + 1]);
+    }
+
+    public int inDegree(int i) {
+        return sourceStart[i + 1] - sourceStart[i];
+    }
+
+    public int outDegree(int j) {
+        int d = 0;
+        for (int s : sources) {
+            if (s == j) {
+                d++;
+            }
+        }
+        return d;
+    }
+
+    /** Whether the scaffold has j → i. */
+    public boolean has(int j, int i) {
+        for (int k = sourceStart[i]; k < sourceStart[i + 1]; k++) {
+            if (sources[k] == j) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Compressed rows for the step loop: sources of i are sources[start[i] … start[i+1]). Do not modify. */
+    int[] sourceStartArray() {
+        return sourceStart;
+    }
+
+    int[] sourceArray() {
+        return sources;
+    }
+}

@@ -1,0 +1,68 @@
+package org.elisesweep.model;
+
+/**
+ * The neuron transfer function and a reproducible exponential.
+ *
+ * <p>ELISE-MODEL.md §2: φ(u) = 1 / (1 + exp(a·(b − u))), rate in (0, 1).
+ *
+ * <p>Why not {@link Math#exp}: HotSpot replaces it by a platform intrinsic whose last bit may
+ * differ between CPUs, and the dynamics amplify such differences over millions of steps
+ * (§9). {@link StrictMath#exp} is reproducible but, on Java 17, a native call several times
+ * slower. {@link #exp} is plain Java arithmetic, which Java 17 evaluates with IEEE 754
+ * semantics everywhere (JEP 306), so it gives the same bits on every JVM and CPU.
+ */
+public final class Transfer {
+    private static final int TABLE_BITS = 6;
+    private static final int TABLE_SIZE = 1 << TABLE_BITS;
+    /** 2^(j/64) for j = 0..63, from the reproducible StrictMath.pow. */
+    private static final double[] TWO_POW_J_64 = new double[TABLE_SIZE];
+    private static final double INV_LN2_64 = TABLE_SIZE / 0.6931471805599453;
+    /** ln2/64 as fdlibm's ln2_hi/ln2_lo pair over 64: HI has 32 significant bits, so k·HI is exact. */
+    private static final double LN2_64_HI = 0x1.62e42feep-7;
+    private static final double LN2_64_LO = 0x1.a39ef35793c76p-39;
+    private static final double SHIFTER = 0x1.8p52;
+
+    static {
+        for (int j = 0; j < TABLE_SIZE; j++) {
+            TWO_POW_J_64[j] = StrictMath.pow(2.0, j / (double) TABLE_SIZE);
+        }
+    }
+
+    private Transfer() {
+    }
+
+    /**
+     * e^x, reproducible bit for bit on every platform, within 2 ulp of the exact value.
+     *
+     * <p>Method: x = (64·k + j)·ln2/64 + r with |r| ≤ ln2/128, then
+     * e^x = 2^k · 2^(j/64) · e^r with a degree-5 Taylor polynomial for e^r
+     * (truncation error below 2^-54).
+     */
+    public static double exp(double x) {
+        if (!(x < 709.0)) {
+            return x != x ? x : Double.POSITIVE_INFINITY;
+        }
+        if (x < -745.0) {
+            return 0.0;
+        }
+        // round x·64/ln2 to the nearest integer with the 1.5·2^52 trick (no branch, no Math.rint)
+        double kd = (x * INV_LN2_64 + SHIFTER) - SHIFTER;
+        long n = (long) kd;
+        double r = (x - kd * LN2_64_HI) - kd * LN2_64_LO;
+        int j = (int) (n & (TABLE_SIZE - 1));
+        long k = n >> TABLE_BITS;
+        double p = r * (1.0 + r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120)))));
+        double t = TWO_POW_J_64[j];
+        double m = t + t * p;
+        if (k > -1000) {
+            return m * Double.longBitsToDouble((k + 1023) << 52);
+        }
+        // subnormal results: scale in two exact steps
+        return (m * Double.longBitsToDouble((k + 1023 + 200) << 52)) * 0x1p-200;
+    }
+
+    /** φ(u) = 1 / (1 + exp(slope·(threshold − u))) of ELISE-MODEL.md §2; u in mV. */
+    public static double phi(double u, double slope, double threshold) {
+        return 1.0 / (1.0 + exp(slope * (threshold - u)));
+    }
+}
