@@ -1,0 +1,189 @@
+package org.elisesweep.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the protocol of ELISE-MODEL.md §6 on one network: training with free-run validation,
+ * then replay of the undisturbed scenario and of each clamp, every scenario starting from its
+ * own copy of the trained state; then scores everything (§7). Never throws for a simulation
+ * that diverges, runs out of time or fails: that is reported in the result's status.
+ */
+public final class Simulation {
+    private final SimulationSpec spec;
+    private final SimulationListener listener;
+    private final long deadlineNanos;
+    private final long totalCycles;
+    private long cyclesDone;
+    private long steps;
+
+    private Simulation(SimulationSpec spec, SimulationListener listener, long budgetNanos) {
+        this.spec = spec;
+        this.listener = listener;
+        this.deadlineNanos = budgetNanos <= 0 ? Long.MAX_VALUE : System.nanoTime() + budgetNanos;
+        ProtocolParams p = spec.protocol();
+        this.totalCycles = p.trainingCycles() + 1L + (long) p.replayCycles() * (1 + spec.clamps().size());
+    }
+
+    /** Runs {@code spec} to the end. */
+    public static SimulationResult run(SimulationSpec spec, SimulationListener listener) {
+        return run(spec, listener, 0);
+    }
+
+    /**
+     * Runs {@code spec}; stops with status TIMEOUT once {@code budgetNanos} (≤ 0: none) of wall
+     * time have passed, checked after every cycle.
+     */
+    public static SimulationResult run(SimulationSpec spec, SimulationListener listener, long budgetNanos) {
+        long start = System.nanoTime();
+        Simulation sim = new Simulation(spec, listener, budgetNanos);
+        Outcome o;
+        try {
+            o = sim.execute();
+        } catch (RuntimeException e) {
+            o = new Outcome(Status.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    new LearningCurve(new int[0], new double[0], new double[0]), List.of(), null);
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        return new SimulationResult(o.status, o.message, sim.steps, wall, o.curve, o.scenarios, o.weights);
+    }
+
+    private record Outcome(Status status, String message, LearningCurve curve, List<ScenarioResult> scenarios,
+                           WeightSummary weights) {
+    }
+
+    /** Thrown internally to unwind when the time budget is spent. */
+    private static final class OutOfTime extends RuntimeException {
+        OutOfTime() {
+            super("time budget exhausted", null, false, false);
+        }
+    }
+
+    private Outcome execute() {
+        ModelParams m = spec.model();
+        ProtocolParams p = spec.protocol();
+        Network net = Network.create(m, spec.pattern(), p.stepMs(), spec.seed());
+        int nVis = spec.pattern().neurons();
+        double[][] target = net.teacher().sampledTargetRates();
+        int samples = net.samplesPerCycle();
+
+        // training: one extra nudged cycle, then cycles 0..TC-1, every PF-th free for validation
+        int points = (p.trainingCycles() + p.validationPeriod() - 1) / p.validationPeriod();
+        LearningCurve curve = new LearningCurve(new int[points], new double[points], new double[points]);
+        double[][] record = new double[nVis][samples];
+        int scored = 0;
+        try {
+            long diverged = cycle(net, true, null, null, "training");
+            for (int c = 0; c < p.trainingCycles() && diverged < 0; c++) {
+                boolean validation = p.isValidationCycle(c);
+                diverged = cycle(net, !validation, null, validation ? record : null, "training");
+                if (validation && diverged < 0) {
+                    CycleScore s = CycleScore.unshifted(record, target);
+                    curve.cycles()[scored] = c;
+                    curve.mse()[scored] = s.mse();
+                    curve.sumCorr()[scored] = s.sumCorr();
+                    scored++;
+                }
+            }
+            if (diverged >= 0) {
+                return new Outcome(Status.DIVERGED, "training diverged at step " + diverged,
+                        curve.truncated(scored), List.of(), null);
+            }
+        } catch (OutOfTime e) {
+            return new Outcome(Status.TIMEOUT, "time budget exhausted during training after " + steps + " steps",
+                    curve.truncated(scored), List.of(), null);
+        }
+        WeightSummary weights = WeightSummary.of(net.state(), nVis);
+
+        // replay: undisturbed first, then each clamp, each from a copy of the trained state
+        ShiftScan scan = new ShiftScan(target);
+        List<ScenarioResult> scenarios = new ArrayList<>();
+        ReplayScores undisturbed = null;
+        List<Clamp> runs = new ArrayList<>();
+        runs.add(null);
+        runs.addAll(spec.clamps());
+        Status status = Status.OK;
+        StringBuilder message = new StringBuilder();
+        try {
+            for (Clamp clamp : runs) {
+                ScenarioResult r = replay(net.copy(), clamp, scan, undisturbed);
+                if (clamp == null) {
+                    undisturbed = r.scores();
+                }
+                if (r.status() != Status.OK) {
+                    status = Status.DIVERGED;
+                    message.append(message.length() == 0 ? "" : "; ").append("replay '").append(r.name())
+                            .append("' diverged at replay step ").append(r.divergedAt());
+                }
+                scenarios.add(r);
+                if (clamp == null && undisturbed == null) {
+                    break;   // without an undisturbed replay there is nothing to compare clamps with
+                }
+            }
+        } catch (OutOfTime e) {
+            return new Outcome(Status.TIMEOUT, "time budget exhausted during replay after " + steps + " steps",
+                    curve.truncated(scored), scenarios, weights);
+        }
+        return new Outcome(status, message.toString(), curve.truncated(scored), scenarios, weights);
+    }
+
+    /** Replays one scenario on {@code net} (a copy of the trained network) and scores it. */
+    private ScenarioResult replay(Network net, Clamp clamp, ShiftScan scan, ReplayScores undisturbed) {
+        ProtocolParams p = spec.protocol();
+        int nVis = spec.pattern().neurons();
+        int samples = net.samplesPerCycle();
+        String name = clamp == null ? Clamp.UNDISTURBED : clamp.name();
+        double[][][] rec = new double[p.replayCycles()][nVis][samples];
+        long startStep = net.state().step();
+        for (int c = 0; c < p.replayCycles(); c++) {
+            Clamp active = clamp != null && clamp.cycle() == c ? clamp : null;
+            long diverged = cycle(net, c < p.realignCycles(), active, rec[c], "replay:" + name);
+            if (diverged >= 0) {
+                return new ScenarioResult(name, clamp, Status.DIVERGED, diverged - startStep, null, null, null);
+            }
+        }
+        int first = p.firstScoredReplayCycle();
+        int n = p.lastScoredReplayCycle() - first + 1;
+        double[] mse = new double[n];
+        double[] corr = new double[n];
+        double[] shiftMs = new double[n];
+        double sampleMs = 2 * spec.model().dt();
+        double cycleMs = samples * sampleMs;
+        int lastShift = 0;
+        for (int k = 0; k < n; k++) {
+            ShiftScan.Best best = scan.scan(rec[first + k], rec[first + k + 1]);
+            mse[k] = best.mse();
+            corr[k] = best.sumCorr();
+            shiftMs[k] = ReplayScores.wrap(best.shift() * sampleMs, cycleMs);
+            lastShift = best.shift();
+        }
+        ReplayScores scores = new ReplayScores(first, mse, corr, shiftMs, cycleMs);
+        Robustness robustness = clamp == null || undisturbed == null ? null
+                : Robustness.of(undisturbed, scores, clamp.cycle());
+        return new ScenarioResult(name, clamp, Status.OK, -1, scores, robustness,
+                window(rec[first + n - 1], rec[first + n], lastShift));
+    }
+
+    /** Samples [s, s + R) of two consecutive cycle recordings. */
+    private static double[][] window(double[][] cycle, double[][] following, int shift) {
+        int r = cycle[0].length;
+        double[][] out = new double[cycle.length][r];
+        for (int i = 0; i < cycle.length; i++) {
+            System.arraycopy(cycle[i], shift, out[i], 0, r - shift);
+            System.arraycopy(following[i], 0, out[i], r - shift, shift);
+        }
+        return out;
+    }
+
+    private long cycle(Network net, boolean teacherOn, Clamp clamp, double[][] record, String phase) {
+        long before = net.state().step();
+        long diverged = net.runCycle(teacherOn, clamp, record);
+        steps += net.state().step() - before;
+        cyclesDone++;
+        listener.cycleDone(phase, cyclesDone, totalCycles);
+        if (System.nanoTime() > deadlineNanos) {
+            throw new OutOfTime();
+        }
+        return diverged;
+    }
+}

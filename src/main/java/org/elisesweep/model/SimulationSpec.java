@@ -1,0 +1,49 @@
+package org.elisesweep.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything one simulation depends on: its results are a function of this record alone.
+ *
+ * @param model    network parameters
+ * @param protocol training and replay protocol
+ * @param pattern  the target pattern (fixes N_vis)
+ * @param clamps   disturbance scenarios replayed in addition to the undisturbed one
+ * @param seed     the one seed every random stream derives from (ELISE-MODEL.md §9)
+ */
+public record SimulationSpec(ModelParams model, ProtocolParams protocol, Pattern pattern, List<Clamp> clamps,
+                             long seed) {
+
+    public SimulationSpec {
+        clamps = List.copyOf(clamps);
+        List<Violation> found = new ArrayList<>();
+        Teacher probe = new Teacher(pattern, model, protocol.stepMs());
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Clamp c : clamps) {
+            found.addAll(c.violationsFor(pattern.neurons(), probe.cycleBins(), protocol));
+            if (!names.add(c.name())) {
+                found.add(new Violation("replay.scenarios", "scenario name '" + c.name() + "' appears twice"));
+            }
+        }
+        if (!found.isEmpty()) {
+            throw new InvalidParametersException(found);
+        }
+    }
+
+    /** The paper's setting: defaults, Für Elise and its four clamp cases. */
+    public static SimulationSpec paper(long seed) {
+        ModelParams m = ModelParams.defaults();
+        Pattern p = Pattern.fuerElise();
+        ProtocolParams protocol = ProtocolParams.defaults();
+        int bins = (int) Math.round(protocol.stepMs() / m.dt()) * p.steps();
+        return new SimulationSpec(m, protocol, p, Clamp.paperCases(p.neurons(), bins, m.dt()), seed);
+    }
+
+    /** Euler steps this simulation runs when nothing diverges. */
+    public long plannedSteps() {
+        long bins = Math.round(protocol.stepMs() / model.dt()) * (long) pattern.steps();
+        long cycles = protocol.trainingCycles() + 1L + (long) protocol.replayCycles() * (1 + clamps.size());
+        return cycles * bins;
+    }
+}

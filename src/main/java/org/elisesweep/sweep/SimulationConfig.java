@@ -1,0 +1,188 @@
+package org.elisesweep.sweep;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.elisesweep.model.Clamp;
+import org.elisesweep.model.Connectivity;
+import org.elisesweep.model.InvalidParametersException;
+import org.elisesweep.model.Mode;
+import org.elisesweep.model.ModelParams;
+import org.elisesweep.model.Pattern;
+import org.elisesweep.model.PatternFormatException;
+import org.elisesweep.model.ProtocolParams;
+import org.elisesweep.model.SimulationSpec;
+import org.elisesweep.model.Violation;
+
+/**
+ * Turns a configuration (HOCON: a sweep file's parameters, or {@code --set path=value}
+ * overrides) into a {@link SimulationSpec}. The paths and defaults are those of
+ * {@code simulation-defaults.conf}. Strict: every unknown key, wrong type, out-of-range value and
+ * unusable pattern is reported at once, each with its path, in one {@link ConfigProblems}.
+ */
+public final class SimulationConfig {
+    private static final String DEFAULTS = "org/elisesweep/simulation-defaults.conf";
+    private static final Set<String> CLAMP_KEYS = Set.of("name", "cycle", "from-ms", "to-ms", "first-neuron",
+            "last-neuron", "offset-mv");
+
+    private SimulationConfig() {
+    }
+
+    /** Every parameter with its default value. */
+    public static Config defaults() {
+        return ConfigFactory.parseResources(SimulationConfig.class.getClassLoader(), DEFAULTS);
+    }
+
+    /**
+     * The simulation that {@code overrides} (on top of the defaults) describes.
+     *
+     * @param source names the configuration in error messages (a file name, or "--set")
+     * @throws ConfigProblems listing every problem found
+     */
+    public static SimulationSpec parse(Config overrides, String source) {
+        Config defaults = defaults();
+        StrictReader in = new StrictReader(overrides.withFallback(defaults).resolve());
+        in.rejectUnknownKeys(overrides, defaults, Set.of("replay.scenarios"));
+
+        ModelParams.Builder b = ModelParams.defaults().toBuilder()
+                .nLat(in.getInt("model.n-lat"))
+                .mode(in.getChoice("model.mode", "elise, reservoir, soma-only", Mode::parse, Mode.ELISE))
+                .connectivity(in.getChoice("model.connectivity", "all-to-all, sparse", Connectivity::parse,
+                        Connectivity.ALL_TO_ALL))
+                .density(in.getDouble("model.density"))
+                .protectScaffold(in.getBoolean("model.protect-scaffold"))
+                .dt(in.getDouble("model.dt"))
+                .eL(in.getDouble("model.e-l")).eE(in.getDouble("model.e-e")).eI(in.getDouble("model.e-i"))
+                .gL(in.getDouble("model.g-l")).gDen(in.getDouble("model.g-den"))
+                .gE0(in.getDouble("model.g-e0")).gI0(in.getDouble("model.g-i0"))
+                .slope(in.getDouble("model.slope")).threshold(in.getDouble("model.threshold"))
+                .lambda(in.getDouble("model.lambda"))
+                .etaVis(in.getDouble("model.eta-vis")).etaLat(in.getDouble("model.eta-lat"))
+                .weightSd(in.getDouble("model.weight-sd"))
+                .denDelayMin(in.getInt("model.den-delay-min")).denDelayMax(in.getInt("model.den-delay-max"))
+                .scaffoldDelayMin(in.getInt("model.scaffold-delay-min"))
+                .scaffoldDelayMax(in.getInt("model.scaffold-delay-max"))
+                .inhibitionExtraDelay(in.getInt("model.inhibition-extra-delay"))
+                .scaffoldP(in.getDouble("model.scaffold.p")).scaffoldQ(in.getDouble("model.scaffold.q"))
+                .scaffoldP0(in.getDouble("model.scaffold.p0"));
+        int trainingCycles = in.getInt("training.cycles");
+        int validationPeriod = in.getInt("training.validation-period");
+        int replayCycles = in.getInt("replay.cycles");
+        int realign = in.getInt("replay.realign-cycles");
+        double stepMs = in.getDouble("pattern.step-ms");
+        long seed = in.getLong("seed");
+        String patternSource = in.getString("pattern.source");
+
+        List<String> problems = new ArrayList<>(in.problems());
+        ModelParams model = build(() -> b.build(), problems);
+        ProtocolParams protocol = build(() -> new ProtocolParams(trainingCycles, validationPeriod, replayCycles,
+                realign, stepMs), problems);
+        Pattern pattern = null;
+        try {
+            pattern = Pattern.resolve(patternSource);
+        } catch (PatternFormatException e) {
+            problems.add("pattern.source: " + e.getMessage());
+        }
+        List<Clamp> clamps = List.of();
+        if (model != null && pattern != null) {
+            clamps = scenarios(overrides.withFallback(defaults), pattern.neurons(),
+                    (int) Math.round(stepMs / model.dt()) * pattern.steps(), model.dt(), problems);
+        }
+        SimulationSpec spec = null;
+        if (problems.isEmpty()) {
+            ModelParams fm = model;
+            ProtocolParams fp = protocol;
+            Pattern fpat = pattern;
+            List<Clamp> fc = clamps;
+            spec = build(() -> new SimulationSpec(fm, fp, fpat, fc, seed), problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigProblems(source, problems);
+        }
+        return spec;
+    }
+
+    /** Runs a record constructor, turning its range violations into problems. */
+    private static <T> T build(java.util.function.Supplier<T> constructor, List<String> problems) {
+        try {
+            return constructor.get();
+        } catch (InvalidParametersException e) {
+            for (Violation v : e.violations()) {
+                problems.add(v.toString());
+            }
+            return null;
+        }
+    }
+
+    /** The clamps named or described in {@code replay.scenarios}. */
+    private static List<Clamp> scenarios(Config config, int nVis, int cycleBins, double dt, List<String> problems) {
+        String path = "replay.scenarios";
+        Map<String, Clamp> paper = new java.util.LinkedHashMap<>();
+        for (Clamp c : Clamp.paperCases(nVis, cycleBins, dt)) {
+            paper.put(c.name(), c);
+        }
+        ConfigValue value = config.getValue(path);
+        if (value.valueType() != ConfigValueType.LIST) {
+            problems.add(path + ": expected a list of scenario names or objects" + StrictReader.originOf(value));
+            return List.of();
+        }
+        List<Clamp> out = new ArrayList<>();
+        List<? extends ConfigValue> items = config.getList(path);
+        for (int k = 0; k < items.size(); k++) {
+            ConfigValue item = items.get(k);
+            String at = path + "[" + k + "]";
+            if (item.valueType() == ConfigValueType.STRING) {
+                Clamp c = paper.get((String) item.unwrapped());
+                if (c == null) {
+                    problems.add(at + ": unknown scenario '" + item.unwrapped() + "'; built-in ones are "
+                            + String.join(", ", paper.keySet()) + ", or give an object" + StrictReader.originOf(item));
+                } else {
+                    out.add(c);
+                }
+            } else if (item.valueType() == ConfigValueType.OBJECT) {
+                Clamp c = clamp(((ConfigObject) item).toConfig(), at, nVis, cycleBins, dt, problems);
+                if (c != null) {
+                    out.add(c);
+                }
+            } else {
+                problems.add(at + ": expected a scenario name or object, found " + item.render()
+                        + StrictReader.originOf(item));
+            }
+        }
+        return out;
+    }
+
+    private static Clamp clamp(Config obj, String at, int nVis, int cycleBins, double dt, List<String> problems) {
+        Config withDefaults = obj.withFallback(ConfigFactory.parseMap(Map.of("cycle", 4, "from-ms", 0.0,
+                "to-ms", cycleBins * dt, "first-neuron", 0, "last-neuron", nVis - 1, "offset-mv", 0.0)));
+        StrictReader in = new StrictReader(withDefaults);
+        for (String key : obj.root().keySet()) {
+            if (!CLAMP_KEYS.contains(key)) {
+                in.problem(key, "unknown scenario key" + StrictReader.suggestion(key, List.copyOf(CLAMP_KEYS)));
+            }
+        }
+        String name = obj.hasPath("name") ? in.getString("name") : "";
+        if (!obj.hasPath("name")) {
+            in.problem("name", "missing; every scenario object needs a name");
+        }
+        int cycle = in.getInt("cycle");
+        int from = (int) Math.round(in.getDouble("from-ms") / dt);
+        int to = (int) Math.round(in.getDouble("to-ms") / dt);
+        int first = in.getInt("first-neuron");
+        int last = in.getInt("last-neuron");
+        double offset = in.getDouble("offset-mv");
+        for (String p : in.problems()) {
+            problems.add(at + "." + p);
+        }
+        if (!in.problems().isEmpty()) {
+            return null;
+        }
+        return build(() -> new Clamp(name, cycle, from, to, first, last, offset), problems);
+    }
+}
