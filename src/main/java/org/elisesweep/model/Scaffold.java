@@ -31,8 +31,9 @@ public final class Scaffold {
      * Grows a scaffold by the procedure of ELISE-MODEL.md §4: sources drawn uniformly from the
      * open list, out-degree 0 with probability p0, otherwise 1 + (number of successive U < p^n),
      * targets drawn uniformly among latents ≠ source and accepted with probability
-     * q^(in-degree), duplicates forbidden. The out-degree is capped at the number of possible
-     * targets; a connection that finds no accepting target in 10 000·N_lat draws is dropped.
+     * q^(in-degree), duplicates forbidden. A source stops early when no latent can accept any
+     * more (all taken, or q = 0 and none left with in-degree 0); as a safety net, a connection
+     * that finds no accepting target in 10 000·N_lat draws is dropped.
      */
     public static Scaffold grow(int nVis, int nLat, double p, double q, double p0, UniformRandomProvider rng) {
         int n = nVis + nLat;
@@ -53,9 +54,8 @@ public final class Scaffold {
             open.set(pick, open.get(open.size() - 1));
             open.remove(open.size() - 1);
             exists[s] = new boolean[n];
-            int possible = s >= nVis ? nLat - 1 : nLat;
-            int degree = Math.min(outDegree(p, p0, rng), possible);
-            for (int c = 0; c < degree; c++) {
+            int degree = outDegree(p, p0, rng);
+            for (int c = 0; c < degree && canAccept(s, nVis, n, q, exists[s], in); c++) {
                 for (int attempt = 0; attempt < MAX_ATTEMPTS_PER_LATENT * nLat; attempt++) {
                     int t = nVis + rng.nextInt(nLat);
                     if (t == s) {
@@ -85,6 +85,16 @@ public final class Scaffold {
             }
         }
         return new Scaffold(nVis, n, start, src);
+    }
+
+    /** Whether some latent t ≠ s without s → t could still accept (q > 0, or in-degree 0 when q = 0). */
+    private static boolean canAccept(int s, int nVis, int n, double q, boolean[] fromS, List<List<Integer>> in) {
+        for (int t = nVis; t < n; t++) {
+            if (t != s && !fromS[t] && (q > 0 || in.get(t).isEmpty())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Out-degree of a source: 0 with probability p0; else 1, then +1 while U < p^n. */
