@@ -30,19 +30,32 @@ public record Clamp(String name, int cycle, int fromBin, int toBin, int firstNeu
         c.throwIfAny();
     }
 
+    /** Names of the paper's four cases, in the order of {@link #paperCases}. */
+    public static final java.util.List<String> PAPER_CASES =
+            java.util.List.of("silence-cycle", "tonic-cycle", "silence-window", "tonic-window");
+
     /**
-     * The paper's four cases on all visible neurons in replay cycle 4 (ELISE-MODEL.md §6), for a
-     * cycle of {@code cycleBins} Euler steps: silence and tonic activation (E_l + 15) for the
-     * whole cycle, and for 90–150 ms.
+     * One of the paper's four cases (ELISE-MODEL.md §6), on all visible neurons in replay cycle 4
+     * for a cycle of {@code cycleBins} Euler steps: silence (E_l) or tonic activation (E_l + 15)
+     * for the whole cycle, or for 90–150 ms. Null for an unknown name.
+     *
+     * @throws InvalidParametersException when a window case does not fit in the cycle
      */
+    public static Clamp paperCase(String name, int nVis, int cycleBins, double dt) {
+        boolean window = name.endsWith("-window");
+        int from = window ? (int) Math.round(90.0 / dt) : 0;
+        int to = window ? (int) Math.round(150.0 / dt) : cycleBins;
+        if (window && to > cycleBins) {
+            throw new InvalidParametersException(java.util.List.of(new Violation("replay.scenarios." + name,
+                    "needs a cycle of at least 150 ms (this pattern's cycle is " + cycleBins * dt + " ms)")));
+        }
+        double offset = name.startsWith("tonic-") ? 15.0 : 0.0;
+        return PAPER_CASES.contains(name) ? new Clamp(name, 4, from, to, 0, nVis - 1, offset) : null;
+    }
+
+    /** The paper's four cases, see {@link #paperCase}. */
     public static java.util.List<Clamp> paperCases(int nVis, int cycleBins, double dt) {
-        int from = (int) Math.round(90.0 / dt);
-        int to = Math.min(cycleBins, (int) Math.round(150.0 / dt));
-        return java.util.List.of(
-                new Clamp("silence-cycle", 4, 0, cycleBins, 0, nVis - 1, 0.0),
-                new Clamp("tonic-cycle", 4, 0, cycleBins, 0, nVis - 1, 15.0),
-                new Clamp("silence-window", 4, from, to, 0, nVis - 1, 0.0),
-                new Clamp("tonic-window", 4, from, to, 0, nVis - 1, 15.0));
+        return PAPER_CASES.stream().map(n -> paperCase(n, nVis, cycleBins, dt)).toList();
     }
 
     /** Checks the clamp against a concrete network and protocol; violations name this scenario. */

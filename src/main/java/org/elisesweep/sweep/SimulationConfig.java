@@ -123,10 +123,6 @@ public final class SimulationConfig {
     /** The clamps named or described in {@code replay.scenarios}. */
     private static List<Clamp> scenarios(Config config, int nVis, int cycleBins, double dt, List<String> problems) {
         String path = "replay.scenarios";
-        Map<String, Clamp> paper = new java.util.LinkedHashMap<>();
-        for (Clamp c : Clamp.paperCases(nVis, cycleBins, dt)) {
-            paper.put(c.name(), c);
-        }
         ConfigValue value = config.getValue(path);
         if (value.valueType() != ConfigValueType.LIST) {
             problems.add(path + ": expected a list of scenario names or objects" + StrictReader.originOf(value));
@@ -138,12 +134,13 @@ public final class SimulationConfig {
             ConfigValue item = items.get(k);
             String at = path + "[" + k + "]";
             if (item.valueType() == ConfigValueType.STRING) {
-                Clamp c = paper.get((String) item.unwrapped());
-                if (c == null) {
-                    problems.add(at + ": unknown scenario '" + item.unwrapped() + "'; built-in ones are "
-                            + String.join(", ", paper.keySet()) + ", or give an object" + StrictReader.originOf(item));
-                } else {
+                String name = (String) item.unwrapped();
+                Clamp c = build(() -> Clamp.paperCase(name, nVis, cycleBins, dt), problems);
+                if (c != null) {
                     out.add(c);
+                } else if (!Clamp.PAPER_CASES.contains(name)) {
+                    problems.add(at + ": unknown scenario '" + name + "'; built-in ones are "
+                            + String.join(", ", Clamp.PAPER_CASES) + ", or give an object" + StrictReader.originOf(item));
                 }
             } else if (item.valueType() == ConfigValueType.OBJECT) {
                 Clamp c = clamp(((ConfigObject) item).toConfig(), at, nVis, cycleBins, dt, problems);

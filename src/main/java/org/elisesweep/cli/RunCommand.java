@@ -1,0 +1,156 @@
+package org.elisesweep.cli;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.elisesweep.model.ScenarioResult;
+import org.elisesweep.model.Simulation;
+import org.elisesweep.model.SimulationResult;
+import org.elisesweep.model.SimulationSpec;
+import org.elisesweep.report.LearningCurvePlot;
+import org.elisesweep.report.ReplayRasterPlot;
+import org.elisesweep.report.RunMetricsJson;
+import org.elisesweep.sweep.ConfigProblems;
+import org.elisesweep.sweep.SimulationConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code elise run}: one simulation, with a progress bar, written to metrics.json, learning.png, replay.png. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run one ELiSe simulation (train, replay, disturb) and write metrics.json, learning.png "
+                + "and replay.png to the output directory.")
+final class RunCommand implements Callable<Integer> {
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Override one parameter, e.g. --set training.cycles=3000 --set model.n-lat=30 "
+                    + "(repeatable; paths as in the README's parameter reference).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A HOCON file of parameter overrides, applied before any --set.")
+    Path configFile;
+
+    @Option(names = "--seed", description = "The simulation's seed (same as --set seed=N).")
+    Long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
+    Path out;
+
+    @Option(names = "--no-progress", description = "Do not draw a progress bar.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+        // 1. parameters: defaults ← --config ← --set ← --seed, all validated before anything runs
+        SimulationSpec spec;
+        try {
+            spec = SimulationConfig.parse(overrides(), describeSource());
+        } catch (ConfigProblems e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        Files.createDirectories(out);
+
+        // 2. simulate, drawing progress in cycles
+        SimulationResult result;
+        try (ProgressBar bar = progressBar(spec)) {
+            result = Simulation.run(spec, (phase, done, total) -> {
+                if (bar != null) {
+                    bar.stepTo(done);
+                    bar.setExtraMessage(phase);
+                }
+            });
+        }
+
+        // 3. write the summary and the plots
+        RunMetricsJson.write(out.resolve("metrics.json"), spec, result);
+        var curve = result.curve();
+        if (curve.points() > 0) {
+            LearningCurvePlot.write(out.resolve("learning.png"), curve.cycles(), curve.mse(), curve.sumCorr(),
+                    spec.pattern().neurons());
+        }
+        List<String> names = new ArrayList<>();
+        List<double[][]> replayed = new ArrayList<>();
+        for (ScenarioResult s : result.scenarios()) {
+            if (s.lastAligned() != null) {
+                names.add(s.name());
+                replayed.add(s.lastAligned());
+            }
+        }
+        if (!names.isEmpty()) {
+            double[][] target = new org.elisesweep.model.Teacher(spec.pattern(), spec.model(),
+                    spec.protocol().stepMs()).sampledTargetRates();
+            ReplayRasterPlot.write(out.resolve("replay.png"), target, names, replayed, 2 * spec.model().dt());
+        }
+        printSummary(spec, result);
+        return result.status() == org.elisesweep.model.Status.OK ? 0 : 1;
+    }
+
+    private Config overrides() {
+        Config config = ConfigFactory.empty();
+        if (seed != null) {
+            config = ConfigFactory.parseMap(java.util.Map.of("seed", seed));
+        }
+        for (int k = overrides.size() - 1; k >= 0; k--) {
+            String kv = overrides.get(k);
+            try {
+                config = config.withFallback(ConfigFactory.parseString(kv,
+                        com.typesafe.config.ConfigParseOptions.defaults().setOriginDescription("--set " + kv)));
+            } catch (ConfigException e) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--set " + kv + ": not PATH=VALUE (" + e.getMessage() + ")");
+            }
+        }
+        if (configFile != null) {
+            if (!Files.isRegularFile(configFile)) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--config " + configFile + ": no such file");
+            }
+            config = config.withFallback(ConfigFactory.parseFile(configFile.toFile()));
+        }
+        return config;
+    }
+
+    private String describeSource() {
+        return configFile != null ? configFile.toString() : "parameters";
+    }
+
+    private ProgressBar progressBar(SimulationSpec spec) {
+        if (noProgress) {
+            return null;
+        }
+        long cycles = spec.protocol().trainingCycles() + 1L
+                + (long) spec.protocol().replayCycles() * (1 + spec.clamps().size());
+        return new ProgressBarBuilder().setTaskName("simulating").setInitialMax(cycles).setUnit(" cycles", 1)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).showSpeed()
+                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
+    }
+
+    private void printSummary(SimulationSpec spec, SimulationResult r) {
+        int nVis = spec.pattern().neurons();
+        System.out.printf("status %s%s%n", r.status(), r.message().isEmpty() ? "" : ": " + r.message());
+        System.out.printf("%d steps in %.1f s (%.3f µs/step)%n", r.steps(), r.wallSeconds(), r.microsPerStep());
+        System.out.printf("final free run: Σcorr %.3f of %d, MSE %.5f; learned at cycle %s%n",
+                r.curve().finalSumCorr(), nVis, r.curve().finalMse(),
+                r.curve().learnedAtCycle(nVis) < 0 ? "never" : r.curve().learnedAtCycle(nVis));
+        for (ScenarioResult s : r.scenarios()) {
+            if (s.scores() == null) {
+                System.out.printf("  replay %-16s %s%n", s.name(), s.status());
+                continue;
+            }
+            System.out.printf("  replay %-16s Σcorr mean %.3f min %.3f, MSE %.5f, drift %.2f ms/cycle%s%n", s.name(),
+                    s.scores().meanSumCorr(), s.scores().minSumCorr(), s.scores().meanMse(),
+                    s.scores().driftMsPerCycle(), s.robustness() == null ? ""
+                            : s.robustness().recovered() ? ", recovered after " + s.robustness().recoveryCycles() + " cycle(s)"
+                            : ", not recovered");
+        }
+        System.out.println("wrote " + out.resolve("metrics.json") + ", learning.png, replay.png");
+    }
+}
