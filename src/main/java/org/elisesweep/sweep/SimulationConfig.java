@@ -78,6 +78,7 @@ public final class SimulationConfig {
         double stepMs = in.getDouble("pattern.step-ms");
         long seed = in.getLong("seed");
         String patternSource = in.getString("pattern.source");
+        String patternInline = in.getString("pattern.inline");
 
         List<String> problems = new ArrayList<>(in.problems());
         ModelParams model = build(() -> b.build(), problems);
@@ -85,9 +86,10 @@ public final class SimulationConfig {
                 realign, stepMs), problems);
         Pattern pattern = null;
         try {
-            pattern = Pattern.resolve(patternSource);
+            pattern = patternInline.isBlank() ? Pattern.resolve(patternSource)
+                    : Pattern.parse(patternSource, patternInline);
         } catch (PatternFormatException e) {
-            problems.add("pattern.source: " + e.getMessage());
+            problems.add((patternInline.isBlank() ? "pattern.source: " : "pattern.inline: ") + e.getMessage());
         }
         List<Clamp> clamps = List.of();
         if (model != null && pattern != null) {

@@ -80,6 +80,14 @@ class SimulationConfigTest {
     }
 
     @Test
+    void anInlinePatternReplacesTheSource() {
+        SimulationSpec s = parse("pattern.inline = \"110\\n011\\n\"\nreplay.scenarios = []");
+        assertEquals(2, s.pattern().neurons());
+        assertEquals(3, s.pattern().steps());
+        assertTrue(problems("pattern.inline = \"12\"").contains("pattern.inline: pattern fuer_elise: line 1: '2'"));
+    }
+
+    @Test
     void allProblemsAreReportedAtOnce() {
         String message = problems("model { n-lat = 0, lambda = 2, eta-vis = -1 }\ntraining.cycles = 0\nfoo = 1");
         assertTrue(message.startsWith("test: 5 problems"), message);
