@@ -1,0 +1,33 @@
+package org.elisesweep.spark;
+
+import java.io.Serializable;
+import java.util.EnumMap;
+import java.util.Map;
+import org.elisesweep.model.Status;
+
+/** What one task reports back to the driver: simulations per status and the first failure's message. */
+final class BatchOutcome implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    final int[] byStatus = new int[Status.values().length];
+    String firstFailure = "";
+    long steps;
+    double simulationSeconds;
+
+    void add(Status status, String message, long simulatedSteps, double seconds) {
+        byStatus[status.ordinal()]++;
+        if (status != Status.OK && firstFailure.isEmpty()) {
+            firstFailure = status + ": " + message;
+        }
+        steps += simulatedSteps;
+        simulationSeconds += seconds;
+    }
+
+    Map<Status, Integer> counts() {
+        Map<Status, Integer> m = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) {
+            m.put(s, byStatus[s.ordinal()]);
+        }
+        return m;
+    }
+}

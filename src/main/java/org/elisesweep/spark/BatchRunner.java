@@ -1,0 +1,120 @@
+package org.elisesweep.spark;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.Function;
+import org.elisesweep.model.Simulation;
+import org.elisesweep.model.SimulationListener;
+import org.elisesweep.model.SimulationResult;
+import org.elisesweep.model.SimulationSpec;
+import org.elisesweep.model.Status;
+import org.elisesweep.sweep.ConfigProblems;
+import org.elisesweep.sweep.PlannedRun;
+import org.elisesweep.sweep.SimulationConfig;
+
+/**
+ * The executor side of a sweep: runs one batch of simulations and commits its rows.
+ *
+ * <p>Commit protocol: all four tables' files are written under a private staging directory, then
+ * renamed into place, detail tables first and {@code runs} last; a simulation counts as done once
+ * its {@code runs} file exists. File names derive from the batch, so a retried or speculative
+ * attempt produces the same names with identical content (results depend only on parameters and
+ * seed), and renaming onto an existing file never duplicates a row. A simulation's failure
+ * (diverged, timed out, crashed, invalid) is a row with its status; only I/O faults fail the task,
+ * and Spark retries those.
+ */
+final class BatchRunner implements Function<RunBatch, BatchOutcome> {
+    private static final long serialVersionUID = 1L;
+
+    private final SweepContext ctx;
+
+    BatchRunner(SweepContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public BatchOutcome call(RunBatch batch) throws IOException {
+        Configuration conf = new Configuration();
+        for (Map.Entry<String, String> e : ctx.hadoopConf().entrySet()) {
+            conf.set(e.getKey(), e.getValue());
+        }
+        TableLayout layout = new TableLayout(ctx.outputRoot(), ctx.sweep());
+        FileSystem fs = layout.root().getFileSystem(conf);
+        Path staging = layout.staging(batch.key, UUID.randomUUID().toString());
+        ParameterColumns parameters = new ParameterColumns();
+        BatchOutcome outcome = new BatchOutcome();
+        try {
+            try (TableWriter runs = new TableWriter(new Path(staging, Tables.RUNS), Tables.RUNS,
+                    Tables.runs(parameters), conf);
+                 TableWriter curves = new TableWriter(new Path(staging, Tables.CURVES), Tables.CURVES, Tables.curves(), conf);
+                 TableWriter replay = new TableWriter(new Path(staging, Tables.REPLAY), Tables.REPLAY, Tables.replay(), conf);
+                 TableWriter robustness = new TableWriter(new Path(staging, Tables.ROBUSTNESS), Tables.ROBUSTNESS,
+                         Tables.robustness(), conf)) {
+                ResultRows rows = new ResultRows(ctx, runs, curves, replay, robustness);
+                for (PlannedRun run : batch.runs) {
+                    simulate(run, parameters, rows, outcome);
+                }
+            }
+            commit(fs, layout, staging, batch.key);
+        } finally {
+            fs.delete(staging, true);
+        }
+        return outcome;
+    }
+
+    private void simulate(PlannedRun run, ParameterColumns parameters, ResultRows rows, BatchOutcome outcome)
+            throws IOException {
+        String started = Instant.now().toString();
+        Config config = ConfigFactory.parseString(run.parametersHocon())
+                .withFallback(ConfigFactory.parseMap(Map.of("seed", run.seed())));
+        Object[] values = parameters.values(config.withFallback(SimulationConfig.defaults()).resolve());
+        SimulationSpec spec;
+        try {
+            spec = SimulationConfig.parse(config, "point " + run.pointId());
+        } catch (ConfigProblems e) {
+            rows.write(new ResultRows.RunInfo(run, values, 0, host(), started, Instant.now().toString()),
+                    Status.INVALID, e.getMessage(), null);
+            outcome.add(Status.INVALID, e.getMessage(), 0, 0);
+            return;
+        }
+        SimulationResult r = Simulation.run(spec, SimulationListener.NONE, ctx.budgetNanos());
+        rows.write(new ResultRows.RunInfo(run, values, spec.pattern().neurons(), host(), started,
+                Instant.now().toString()), r.status(), r.message(), r);
+        outcome.add(r.status(), r.message(), r.steps(), r.wallSeconds());
+    }
+
+    /** Renames the staged files into the tables, runs last; an existing target holds identical rows. */
+    static void commit(FileSystem fs, TableLayout layout, Path staging, String batchKey) throws IOException {
+        for (String table : Tables.DETAIL) {
+            publish(fs, new Path(staging, table), layout.committed(table, batchKey));
+        }
+        publish(fs, new Path(staging, Tables.RUNS), layout.committed(Tables.RUNS, batchKey));
+    }
+
+    private static void publish(FileSystem fs, Path staged, Path target) throws IOException {
+        fs.mkdirs(target.getParent());
+        if (fs.exists(target)) {
+            return;   // another attempt of this batch committed the same rows
+        }
+        if (!fs.rename(staged, target) && !fs.exists(target)) {
+            throw new IOException("cannot commit " + staged + " to " + target);
+        }
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.elisesweep.spark;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import org.apache.spark.serializer.KryoRegistrator;
+import org.elisesweep.sweep.PlannedRun;
+
+/**
+ * Registers every class a sweep ships through Spark's serializer (spark.kryo.registrationRequired
+ * is on, so an unregistered class fails loudly instead of being written with its full name).
+ * Records have final fields Kryo's default serializer cannot set, hence the explicit serializers.
+ */
+public final class KryoSetup implements KryoRegistrator {
+    @Override
+    public void registerClasses(Kryo kryo) {
+        kryo.register(PlannedRun.class, new PlannedRunSerializer());
+        kryo.register(PlannedRun[].class);
+        kryo.register(RunBatch.class, new RunBatchSerializer());
+        kryo.register(BatchOutcome.class);
+        kryo.register(int[].class);
+        kryo.register(Object[].class);
+    }
+
+    private static final class PlannedRunSerializer extends Serializer<PlannedRun> {
+        @Override
+        public void write(Kryo kryo, Output out, PlannedRun r) {
+            out.writeString(r.pointId());
+            out.writeInt(r.replicate(), true);
+            out.writeLong(r.seed());
+            out.writeString(r.parametersHocon());
+        }
+
+        @Override
+        public PlannedRun read(Kryo kryo, Input in, Class<PlannedRun> type) {
+            return new PlannedRun(in.readString(), in.readInt(true), in.readLong(), in.readString());
+        }
+    }
+
+    private static final class RunBatchSerializer extends Serializer<RunBatch> {
+        @Override
+        public void write(Kryo kryo, Output out, RunBatch b) {
+            out.writeString(b.key);
+            kryo.writeObject(out, b.runs);
+        }
+
+        @Override
+        public RunBatch read(Kryo kryo, Input in, Class<RunBatch> type) {
+            String key = in.readString();
+            return new RunBatch(key, kryo.readObject(in, PlannedRun[].class));
+        }
+    }
+}

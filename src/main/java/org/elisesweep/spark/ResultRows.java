@@ -1,0 +1,86 @@
+package org.elisesweep.spark;
+
+import java.io.IOException;
+import org.elisesweep.model.LearningCurve;
+import org.elisesweep.model.ModelVersion;
+import org.elisesweep.model.ReplayScores;
+import org.elisesweep.model.Robustness;
+import org.elisesweep.model.ScenarioResult;
+import org.elisesweep.model.SimulationResult;
+import org.elisesweep.model.Status;
+import org.elisesweep.sweep.PlannedRun;
+
+/** Turns one simulation's result into rows of the four tables. */
+final class ResultRows {
+    private final SweepContext ctx;
+    private final TableWriter runs;
+    private final TableWriter curves;
+    private final TableWriter replay;
+    private final TableWriter robustness;
+
+    ResultRows(SweepContext ctx, TableWriter runs, TableWriter curves, TableWriter replay, TableWriter robustness) {
+        this.ctx = ctx;
+        this.runs = runs;
+        this.curves = curves;
+        this.replay = replay;
+        this.robustness = robustness;
+    }
+
+    /** Everything about one simulation that is not in its result. */
+    record RunInfo(PlannedRun run, Object[] parameters, int nVis, String host, String startedAt, String endedAt) {
+    }
+
+    void write(RunInfo info, Status status, String message, SimulationResult r) throws IOException {
+        PlannedRun run = info.run();
+        LearningCurve c = r == null ? null : r.curve();
+        ScenarioResult undisturbed = r == null || r.scenarios().isEmpty() ? null : r.scenarios().get(0);
+        ReplayScores rs = undisturbed == null ? null : undisturbed.scores();
+        int learnedAt = c == null ? -1 : c.learnedAtCycle(info.nVis());
+        Object[] head = {ctx.sweep(), run.pointId(), run.replicate(), run.seed()};
+        Object[] tail = {
+            status.name(), message.isEmpty() ? null : message,
+            learnedAt < 0 ? null : learnedAt,
+            finite(c == null ? Double.NaN : c.finalMse()),
+            finite(c == null ? Double.NaN : c.finalSumCorr()),
+            finite(c == null ? Double.NaN : c.finalSumCorr() / info.nVis()),
+            rs == null ? null : rs.meanSumCorr(), rs == null ? null : rs.minSumCorr(),
+            rs == null ? null : rs.finalSumCorr(), rs == null ? null : rs.meanMse(),
+            rs == null ? null : rs.driftMsPerCycle(),
+            r == null || r.weights() == null ? null : finite(r.weights().spectralRadius()),
+            info.nVis(), r == null ? 0L : r.steps(), r == null ? 0.0 : r.wallSeconds(),
+            r == null ? null : finite(r.microsPerStep()),
+            ModelVersion.ID, ctx.codeVersion(), ctx.configHash(), ctx.sparkVersion(),
+            System.getProperty("java.version"), info.host(), info.startedAt(), info.endedAt()};
+        Object[] row = new Object[head.length + info.parameters().length + tail.length];
+        System.arraycopy(head, 0, row, 0, head.length);
+        System.arraycopy(info.parameters(), 0, row, head.length, info.parameters().length);
+        System.arraycopy(tail, 0, row, head.length + info.parameters().length, tail.length);
+        runs.write(row);
+        if (r == null) {
+            return;
+        }
+        for (int k = 0; k < c.points(); k++) {
+            curves.write(ctx.sweep(), run.pointId(), run.replicate(), c.cycles()[k], c.mse()[k], c.sumCorr()[k]);
+        }
+        for (ScenarioResult s : r.scenarios()) {
+            ReplayScores sc = s.scores();
+            if (sc != null) {
+                for (int k = 0; k < sc.cycles(); k++) {
+                    replay.write(ctx.sweep(), run.pointId(), run.replicate(), s.name(), sc.firstCycle() + k,
+                            sc.mse()[k], sc.sumCorr()[k], sc.bestShiftMs()[k]);
+                }
+            }
+            Robustness rb = s.robustness();
+            if (rb != null) {
+                robustness.write(ctx.sweep(), run.pointId(), run.replicate(), s.name(), rb.sumCorrBefore(),
+                        rb.sumCorrDuring(), rb.sumCorrAfter(), rb.mseBefore(), rb.mseDuring(), rb.mseAfter(),
+                        rb.recovered(), rb.recovered() ? rb.recoveryCycles() : null, rb.phaseJumpMs());
+            }
+        }
+    }
+
+    /** NaN and infinities become SQL NULL, so aggregates in SQL are not poisoned. */
+    private static Double finite(double x) {
+        return Double.isFinite(x) ? x : null;
+    }
+}

@@ -1,0 +1,19 @@
+package org.elisesweep.spark;
+
+import java.io.Serializable;
+import java.util.Map;
+
+/**
+ * What every task needs to know besides its batch, shipped once with the task closure.
+ *
+ * @param sweep        sweep name (the partition value of every table)
+ * @param outputRoot   the sweep's output directory as a Hadoop URI (file:, hdfs:, s3a:, …)
+ * @param configHash   hash of the sweep file, for provenance
+ * @param codeVersion  version of this code, for provenance
+ * @param sparkVersion Spark version of the driver, for provenance
+ * @param budgetNanos  wall-time budget of one simulation (≤ 0: none)
+ * @param hadoopConf   the driver's Hadoop settings, so executors reach the same file system
+ */
+record SweepContext(String sweep, String outputRoot, String configHash, String codeVersion, String sparkVersion,
+                    long budgetNanos, Map<String, String> hadoopConf) implements Serializable {
+}

@@ -1,0 +1,48 @@
+package org.elisesweep.spark;
+
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Where a sweep's files live under its output root:
+ * {@code <root>/<table>/sweep=<name>/part-<batch>.parquet} for committed results (Hive-style
+ * partitioning by sweep, so several sweeps can share a root) and
+ * {@code <root>/_staging/<name>/<batch>-<attempt>/} while a task writes. Spark and other Parquet
+ * readers skip paths starting with '_', so staged files are never read.
+ */
+final class TableLayout {
+    private final Path root;
+    private final String sweep;
+
+    TableLayout(String root, String sweep) {
+        this.root = new Path(root);
+        this.sweep = sweep;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path tableDir(String table) {
+        return new Path(root, table);
+    }
+
+    Path partitionDir(String table) {
+        return new Path(tableDir(table), "sweep=" + sweep);
+    }
+
+    Path committed(String table, String batchKey) {
+        return new Path(partitionDir(table), "part-" + batchKey + ".parquet");
+    }
+
+    Path staging(String batchKey, String attempt) {
+        return new Path(new Path(new Path(root, "_staging"), sweep), batchKey + "-" + attempt);
+    }
+
+    /** The batch key of a committed file name, or null if it is not one of ours. */
+    static String batchKeyOf(String fileName) {
+        if (fileName.startsWith("part-") && fileName.endsWith(".parquet")) {
+            return fileName.substring("part-".length(), fileName.length() - ".parquet".length());
+        }
+        return null;
+    }
+}

@@ -1,0 +1,113 @@
+package org.elisesweep.spark;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.parquet.schema.MessageType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The result tables (DESIGN.md "Tables"): their names and columns, as Parquet and Spark schemas.
+ * Every table starts with the key columns sweep, point_id, replicate.
+ */
+final class Tables {
+    static final String RUNS = "runs";
+    static final String CURVES = "curves";
+    static final String REPLAY = "replay";
+    static final String ROBUSTNESS = "robustness";
+    /** Detail tables are committed before {@code runs}, whose row marks a simulation as done. */
+    static final List<String> DETAIL = List.of(CURVES, REPLAY, ROBUSTNESS);
+
+    private static final ColumnType S = ColumnType.STRING;
+    private static final ColumnType I = ColumnType.INT;
+    private static final ColumnType L = ColumnType.LONG;
+    private static final ColumnType D = ColumnType.DOUBLE;
+    private static final ColumnType B = ColumnType.BOOLEAN;
+
+    private Tables() {
+    }
+
+    private static List<TableColumn> keys() {
+        List<TableColumn> c = new ArrayList<>();
+        c.add(TableColumn.required("sweep", S));
+        c.add(TableColumn.required("point_id", S));
+        c.add(TableColumn.required("replicate", I));
+        return c;
+    }
+
+    static List<TableColumn> runs(ParameterColumns parameters) {
+        List<TableColumn> c = keys();
+        c.add(TableColumn.required("seed", L));
+        c.addAll(parameters.columns());
+        c.add(TableColumn.required("status", S));
+        c.add(TableColumn.optional("error", S));
+        c.add(TableColumn.optional("learned_at_cycle", I));
+        c.add(TableColumn.optional("final_mse", D));
+        c.add(TableColumn.optional("final_sumcorr", D));
+        c.add(TableColumn.optional("final_sumcorr_per_neuron", D));
+        c.add(TableColumn.optional("replay_mean_sumcorr", D));
+        c.add(TableColumn.optional("replay_min_sumcorr", D));
+        c.add(TableColumn.optional("replay_final_sumcorr", D));
+        c.add(TableColumn.optional("replay_mean_mse", D));
+        c.add(TableColumn.optional("replay_drift_ms_per_cycle", D));
+        c.add(TableColumn.optional("spectral_radius", D));
+        c.add(TableColumn.required("n_vis", I));
+        c.add(TableColumn.required("steps", L));
+        c.add(TableColumn.required("wall_seconds", D));
+        c.add(TableColumn.optional("us_per_step", D));
+        c.add(TableColumn.required("model_version", S));
+        c.add(TableColumn.required("code_version", S));
+        c.add(TableColumn.required("config_hash", S));
+        c.add(TableColumn.required("spark_version", S));
+        c.add(TableColumn.required("java_version", S));
+        c.add(TableColumn.required("host", S));
+        c.add(TableColumn.required("started_at", S));
+        c.add(TableColumn.required("ended_at", S));
+        return c;
+    }
+
+    static List<TableColumn> curves() {
+        List<TableColumn> c = keys();
+        c.add(TableColumn.required("cycle", I));
+        c.add(TableColumn.required("mse", D));
+        c.add(TableColumn.required("sumcorr", D));
+        return c;
+    }
+
+    static List<TableColumn> replay() {
+        List<TableColumn> c = keys();
+        c.add(TableColumn.required("scenario", S));
+        c.add(TableColumn.required("cycle", I));
+        c.add(TableColumn.required("mse", D));
+        c.add(TableColumn.required("sumcorr", D));
+        c.add(TableColumn.required("best_shift_ms", D));
+        return c;
+    }
+
+    static List<TableColumn> robustness() {
+        List<TableColumn> c = keys();
+        c.add(TableColumn.required("scenario", S));
+        c.add(TableColumn.required("sumcorr_before", D));
+        c.add(TableColumn.required("sumcorr_during", D));
+        c.add(TableColumn.required("sumcorr_after", D));
+        c.add(TableColumn.required("mse_before", D));
+        c.add(TableColumn.required("mse_during", D));
+        c.add(TableColumn.required("mse_after", D));
+        c.add(TableColumn.required("recovered", B));
+        c.add(TableColumn.optional("recovery_cycles", I));
+        c.add(TableColumn.required("phase_jump_ms", D));
+        return c;
+    }
+
+    static MessageType parquetSchema(String table, List<TableColumn> columns) {
+        return new MessageType(table, columns.stream().map(c -> c.type().parquetField(c.name(), c.nullable())).toList());
+    }
+
+    static StructType sparkSchema(List<TableColumn> columns) {
+        return DataTypes.createStructType(columns.stream()
+                .map(c -> new StructField(c.name(), c.type().sparkType(), c.nullable(),
+                        org.apache.spark.sql.types.Metadata.empty()))
+                .toArray(StructField[]::new));
+    }
+}
