@@ -23,6 +23,15 @@ final class BatchOutcome implements Serializable {
         simulationSeconds += seconds;
     }
 
+    /** Simulations of this batch with a status other than OK. */
+    int failures() {
+        int n = 0;
+        for (Status s : Status.values()) {
+            n += s == Status.OK ? 0 : byStatus[s.ordinal()];
+        }
+        return n;
+    }
+
     Map<Status, Integer> counts() {
         Map<Status, Integer> m = new EnumMap<>(Status.class);
         for (Status s : Status.values()) {

@@ -36,9 +36,11 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
     private static final long serialVersionUID = 1L;
 
     private final SweepContext ctx;
+    private final TaskCounters progress;
 
-    BatchRunner(SweepContext ctx) {
+    BatchRunner(SweepContext ctx, TaskCounters progress) {
         this.ctx = ctx;
+        this.progress = progress;
     }
 
     @Override
@@ -83,13 +85,24 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
         } catch (ConfigProblems e) {
             rows.write(new ResultRows.RunInfo(run, values, 0, host(), started, Instant.now().toString()),
                     Status.INVALID, e.getMessage(), null);
-            outcome.add(Status.INVALID, e.getMessage(), 0, 0);
+            record(outcome, Status.INVALID, e.getMessage(), 0, 0);
             return;
         }
         SimulationResult r = Simulation.run(spec, SimulationListener.NONE, ctx.budgetNanos());
         rows.write(new ResultRows.RunInfo(run, values, spec.pattern().neurons(), host(), started,
                 Instant.now().toString()), r.status(), r.message(), r);
-        outcome.add(r.status(), r.message(), r.steps(), r.wallSeconds());
+        record(outcome, r.status(), r.message(), r.steps(), r.wallSeconds());
+    }
+
+    private void record(BatchOutcome outcome, Status status, String message, long steps, double seconds) {
+        outcome.add(status, message, steps, seconds);
+        progress.done().add(1);
+        if (status != Status.OK) {
+            progress.failed().add(1);
+            if (ctx.failFast() > 0 && outcome.failures() <= ctx.failFast()) {
+                progress.failures().add(status + " " + message);
+            }
+        }
     }
 
     /** Renames the staged files into the tables, runs last; an existing target holds identical rows. */

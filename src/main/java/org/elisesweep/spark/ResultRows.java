@@ -36,7 +36,7 @@ final class ResultRows {
         ScenarioResult undisturbed = r == null || r.scenarios().isEmpty() ? null : r.scenarios().get(0);
         ReplayScores rs = undisturbed == null ? null : undisturbed.scores();
         int learnedAt = c == null ? -1 : c.learnedAtCycle(info.nVis());
-        Object[] head = {ctx.sweep(), run.pointId(), run.replicate(), run.seed()};
+        Object[] head = {run.pointId(), run.replicate(), run.seed()};
         Object[] tail = {
             status.name(), message.isEmpty() ? null : message,
             learnedAt < 0 ? null : learnedAt,
@@ -60,19 +60,19 @@ final class ResultRows {
             return;
         }
         for (int k = 0; k < c.points(); k++) {
-            curves.write(ctx.sweep(), run.pointId(), run.replicate(), c.cycles()[k], c.mse()[k], c.sumCorr()[k]);
+            curves.write(run.pointId(), run.replicate(), c.cycles()[k], c.mse()[k], c.sumCorr()[k]);
         }
         for (ScenarioResult s : r.scenarios()) {
             ReplayScores sc = s.scores();
             if (sc != null) {
                 for (int k = 0; k < sc.cycles(); k++) {
-                    replay.write(ctx.sweep(), run.pointId(), run.replicate(), s.name(), sc.firstCycle() + k,
+                    replay.write(run.pointId(), run.replicate(), s.name(), sc.firstCycle() + k,
                             sc.mse()[k], sc.sumCorr()[k], sc.bestShiftMs()[k]);
                 }
             }
             Robustness rb = s.robustness();
             if (rb != null) {
-                robustness.write(ctx.sweep(), run.pointId(), run.replicate(), s.name(), rb.sumCorrBefore(),
+                robustness.write(run.pointId(), run.replicate(), s.name(), rb.sumCorrBefore(),
                         rb.sumCorrDuring(), rb.sumCorrAfter(), rb.mseBefore(), rb.mseDuring(), rb.mseAfter(),
                         rb.recovered(), rb.recovered() ? rb.recoveryCycles() : null, rb.phaseJumpMs());
             }

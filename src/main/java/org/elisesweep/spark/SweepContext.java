@@ -12,8 +12,9 @@ import java.util.Map;
  * @param codeVersion  version of this code, for provenance
  * @param sparkVersion Spark version of the driver, for provenance
  * @param budgetNanos  wall-time budget of one simulation (≤ 0: none)
+ * @param failFast     M of fail-fast (0: off): tasks report failure messages only when it is on
  * @param hadoopConf   the driver's Hadoop settings, so executors reach the same file system
  */
 record SweepContext(String sweep, String outputRoot, String configHash, String codeVersion, String sparkVersion,
-                    long budgetNanos, Map<String, String> hadoopConf) implements Serializable {
+                    long budgetNanos, int failFast, Map<String, String> hadoopConf) implements Serializable {
 }

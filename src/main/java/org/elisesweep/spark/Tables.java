@@ -9,7 +9,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The result tables (DESIGN.md "Tables"): their names and columns, as Parquet and Spark schemas.
- * Every table starts with the key columns sweep, point_id, replicate.
+ * Every table starts with the key columns point_id, replicate; the sweep name is the partition
+ * directory ({@code sweep=<name>}), which Spark, DuckDB (hive_partitioning) and pandas read as a column.
  */
 final class Tables {
     static final String RUNS = "runs";
@@ -28,9 +29,9 @@ final class Tables {
     private Tables() {
     }
 
+    /** Key columns; {@code sweep} is not stored in the files but comes from the partition directory. */
     private static List<TableColumn> keys() {
         List<TableColumn> c = new ArrayList<>();
-        c.add(TableColumn.required("sweep", S));
         c.add(TableColumn.required("point_id", S));
         c.add(TableColumn.required("replicate", I));
         return c;

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs a sweep file (see README):
+#   jobs/sweep.sh conf/quickstart.conf                 embedded Spark (local[*]) in this JVM
+#   jobs/sweep.sh conf/x.conf --out DIR --dry-run      size and core-hour estimate only
+#   jobs/sweep.sh conf/x.conf --master spark://HOST:7077 [--conf k=v ...]   a cluster (issue 5)
+# Builds the project first when the sources changed. Extra JVM options: ELISE_JAVA_OPTS.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cp_file="$root/target/sweep-classpath.txt"
+if [[ ! -f "$cp_file" || -n "$(find "$root/src/main" "$root/pom.xml" -newer "$cp_file" -print -quit)" ]]; then
+  echo "building elise-sweep (first run or sources changed)..." >&2
+  (cd "$root" && mvn -B -q -ntp -Dstyle.color=never -DskipTests compile dependency:build-classpath \
+      -Dmdep.includeScope=compile -Dmdep.outputFile="$cp_file") >&2
+fi
+# the --add-opens list of Spark's JavaModuleOptions: Spark (and Kryo) need them on Java 17
+opens="-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector"
+for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \
+         java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs sun.security.action sun.util.calendar; do
+  opens="$opens --add-opens=java.base/$p=ALL-UNNAMED"
+done
+opens="$opens -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true"
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+exec java ${ELISE_JAVA_OPTS:--Xmx4g} $opens -Dlog4j.configurationFile="$root/conf/log4j2.properties" \
+  -cp "$root/target/classes:$(cat "$cp_file")" org.elisesweep.cli.EliseCommand sweep "$@"
