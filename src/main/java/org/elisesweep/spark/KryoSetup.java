@@ -21,7 +21,30 @@ public final class KryoSetup implements KryoRegistrator {
         kryo.register(BatchOutcome.class);
         kryo.register(int[].class);
         kryo.register(Object[].class);
+        // Spark SQL's own reads (Parquet schema inference, collect of key columns) ship these
+        for (String name : SPARK_SQL_CLASSES) {
+            try {
+                kryo.register(Class.forName(name, false, KryoSetup.class.getClassLoader()));
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("Spark class " + name + " is missing: is the Spark version right?", e);
+            }
+        }
     }
+
+    /** Classes Spark SQL serialises with the configured serializer during the jobs a sweep runs. */
+    private static final String[] SPARK_SQL_CLASSES = {
+        "org.apache.spark.sql.types.StructType",
+        "[Lorg.apache.spark.sql.types.StructType;",
+        "org.apache.spark.sql.types.StructField",
+        "[Lorg.apache.spark.sql.types.StructField;",
+        "org.apache.spark.sql.types.Metadata",
+        "org.apache.spark.sql.types.BooleanType$",
+        "org.apache.spark.sql.types.IntegerType$",
+        "org.apache.spark.sql.types.LongType$",
+        "org.apache.spark.sql.types.DoubleType$",
+        "org.apache.spark.sql.types.StringType",
+        "org.apache.spark.sql.types.BinaryType$",
+    };
 
     private static final class PlannedRunSerializer extends Serializer<PlannedRun> {
         @Override

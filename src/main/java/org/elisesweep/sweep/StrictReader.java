@@ -3,6 +3,8 @@ package org.elisesweep.sweep;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,11 +40,40 @@ final class StrictReader {
         List<String> knownPaths = known.entrySet().stream().map(Map.Entry::getKey).toList();
         for (Map.Entry<String, ConfigValue> e : given.entrySet()) {
             String path = e.getKey();
-            if (known.hasPathOrNull(path) || opaque.stream().anyMatch(o -> path.equals(o) || path.startsWith(o + "."))) {
+            if (opaque.stream().anyMatch(o -> path.equals(o) || path.startsWith(o + "."))) {
+                continue;
+            }
+            if (known.hasPath(path) && known.getValue(path).valueType() == ConfigValueType.OBJECT) {
+                String member = knownPaths.stream().filter(k -> k.startsWith(path + ".")).findFirst().orElse(path);
+                problems.add(path + ": is a group of parameters, not a value; set its members, e.g. " + member
+                        + originOf(e.getValue()));
+                continue;
+            }
+            if (known.hasPathOrNull(path)) {
                 continue;
             }
             problems.add(path + ": unknown parameter" + suggestion(path, knownPaths) + originOf(e.getValue()));
         }
+    }
+
+    /**
+     * Reports every key of this reader's object that is not in {@code allowed}, with the nearest
+     * allowed key as a suggestion, or else the list of allowed keys; {@code what} names the object
+     * ("a sweep file", "an axis").
+     */
+    void rejectUnknownKeys(List<String> allowed, String what) {
+        for (String key : config.root().keySet()) {
+            if (!allowed.contains(key)) {
+                String hint = suggestion(key, allowed);
+                problems.add(key + ": unknown key" + (hint.isEmpty() ? "; " + what + " has " + String.join(", ", allowed) : hint)
+                        + originOf(config.root().get(key)));
+            }
+        }
+    }
+
+    /** The problems found so far, each path prefixed with {@code prefix} (e.g. "axes[2]" gives "axes[2].count: ..."). */
+    List<String> problemsUnder(String prefix) {
+        return problems.stream().map(p -> prefix + "." + p).toList();
     }
 
     static String suggestion(String path, List<String> knownPaths) {
@@ -60,11 +91,16 @@ final class StrictReader {
     }
 
     int getInt(String path) {
-        return read(path, "a whole number", config::getInt, 0);
+        return read(path, "a whole number", p -> whole(p, config::getInt), 0);
     }
 
     long getLong(String path) {
-        return read(path, "a whole number", config::getLong, 0L);
+        return read(path, "a whole number", p -> whole(p, config::getLong), 0L);
+    }
+
+    /** A duration such as {@code 90s}, {@code 30m} or {@code 1h} (a bare number is milliseconds). */
+    Duration getDuration(String path) {
+        return read(path, "a duration such as 90s, 30m or 1h", config::getDuration, Duration.ZERO);
     }
 
     double getDouble(String path) {
@@ -88,6 +124,14 @@ final class StrictReader {
             problem(path, "'" + s + "' is not allowed; use one of " + allowed);
             return fallback;
         }
+    }
+
+    /** Typesafe Config truncates 20.5 to 20 when asked for an integer; a strict reader refuses it. */
+    private <T> T whole(String path, Function<String, T> getter) {
+        if (config.getValue(path).unwrapped() instanceof Double d && d != Math.rint(d)) {
+            throw new ConfigException.BadValue(path, "not a whole number");
+        }
+        return getter.apply(path);
     }
 
     private <T> T read(String path, String expected, Function<String, T> getter, T fallback) {

@@ -1,0 +1,195 @@
+package org.elisesweep.spark;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.elisesweep.model.ModelVersion;
+import org.elisesweep.model.Status;
+import org.elisesweep.sweep.PlannedRun;
+import org.elisesweep.sweep.SweepPlan;
+
+/**
+ * The driver of a sweep: works out what is still missing, spreads it over Spark tasks, shows
+ * progress and summarises. All results are written and committed by the tasks themselves
+ * ({@link BatchRunner}), so the driver does no per-simulation I/O, and a driver killed at any
+ * moment loses only the batches in flight: rerunning computes exactly what is missing.
+ */
+public final class SweepJob {
+    /**
+     * @param outputRoot  the sweep's output directory (a path or Hadoop URI)
+     * @param rerunFailed also recompute simulations committed with a status other than OK
+     * @param progress    draw a console progress bar
+     * @param tasks       number of Spark tasks to spread the simulations over (0: from task-seconds and cores)
+     */
+    public record Options(String outputRoot, boolean rerunFailed, boolean progress, int tasks) {
+        public Options(String outputRoot, boolean rerunFailed, boolean progress) {
+            this(outputRoot, rerunFailed, progress, 0);
+        }
+    }
+
+    private final SparkSession spark;
+    private final SweepPlan plan;
+    private final Options options;
+    private final TableLayout layout;
+    private final FileSystem fs;
+
+    private SweepJob(SparkSession spark, SweepPlan plan, Options options) throws IOException {
+        this.spark = spark;
+        this.plan = plan;
+        this.options = options;
+        Path root = new Path(options.outputRoot());
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        this.fs = root.getFileSystem(conf);
+        this.layout = new TableLayout(fs.makeQualified(root).toString(), plan.name());
+    }
+
+    /** Runs what is missing of {@code plan}; returns the summary over the whole sweep. */
+    public static SweepSummary run(SparkSession spark, SweepPlan plan, Options options) throws IOException {
+        return new SweepJob(spark, plan, options).execute();
+    }
+
+    private SweepSummary execute() throws IOException {
+        long start = System.nanoTime();
+        // 1. what is committed already, and is it from this model version?
+        CommittedRuns committed = CommittedRuns.read(spark, fs, layout);
+        List<String> foreign = committed.modelVersions().stream().filter(v -> !v.equals(ModelVersion.ID)).toList();
+        if (!foreign.isEmpty()) {
+            throw new SweepConflictException("sweep '" + plan.name() + "' in " + layout.root() + " was computed under model version "
+                    + String.join(", ", foreign) + ", this code is " + ModelVersion.ID
+                    + "; use another output directory or sweep name instead of mixing results");
+        }
+        removeUncommittedFiles(committed);
+
+        // 2. what is left to do
+        List<PlannedRun> todo = new ArrayList<>();
+        List<PlannedRun> redo = new ArrayList<>();
+        for (PlannedRun r : plan.runs()) {
+            String status = committed.status(r.pointId(), r.replicate());
+            if (status == null) {
+                todo.add(r);
+            } else if (options.rerunFailed() && !Status.OK.name().equals(status)) {
+                redo.add(r);
+            }
+        }
+        if (!redo.isEmpty()) {
+            FailedRunRemover.remove(spark, layout, redo);
+            todo.addAll(redo);
+        }
+        int skipped = plan.runs().size() - todo.size();
+
+        // 3. run it, in batches of about task-seconds each, committed by the tasks
+        Map<Status, Long> computed = new EnumMap<>(Status.class);
+        String abort = null;
+        if (!todo.isEmpty()) {
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            List<RunBatch> batches = batches(todo, jsc.defaultParallelism());
+            SweepContext ctx = new SweepContext(plan.name(), layout.root().toString(), plan.configHash(),
+                    codeVersion(), spark.version(), plan.execution().timeBudget().toNanos(),
+                    plan.execution().failFast(), hadoopSettings());
+            try (SweepProgress progress = new SweepProgress(spark, plan, todo.size(), options.progress())) {
+                String group = "elise-sweep-" + plan.name();
+                jsc.setJobGroup(group, "sweep " + plan.name() + ": " + todo.size() + " simulations in "
+                        + batches.size() + " tasks", true);
+                try {
+                    List<BatchOutcome> outcomes = jsc.parallelize(batches, batches.size())
+                            .map(new BatchRunner(ctx, progress.counters())).collect();
+                    for (BatchOutcome o : outcomes) {
+                        o.counts().forEach((s, n) -> computed.merge(s, (long) n, Long::sum));
+                    }
+                } catch (RuntimeException e) {
+                    abort = progress.abortReason();
+                    if (abort == null) {
+                        throw e;
+                    }
+                } finally {
+                    jsc.clearJobGroup();
+                }
+            }
+        }
+        return SweepSummary.of(spark, plan, layout, skipped, todo.size(), computed, abort,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Detail-table files whose batch has no committed {@code runs} file belong to a task that died
+     * between its renames; they are removed so that their simulations can be recomputed without
+     * duplicates. Staging directories of dead attempts go too.
+     */
+    private void removeUncommittedFiles(CommittedRuns committed) throws IOException {
+        for (String table : Tables.DETAIL) {
+            Path dir = layout.partitionDir(table);
+            if (!fs.exists(dir)) {
+                continue;
+            }
+            for (FileStatus f : fs.listStatus(dir)) {
+                String key = TableLayout.batchKeyOf(f.getPath().getName());
+                if (key != null && !committed.batchKeys().contains(key)) {
+                    fs.delete(f.getPath(), false);
+                }
+            }
+        }
+        fs.delete(layout.staging("", "").getParent(), true);
+    }
+
+    /**
+     * Groups runs into tasks of about {@code task-seconds} by their estimated cost, and into at
+     * least two tasks per core where there are enough runs, so every core stays busy to the end.
+     * Largest first into the least loaded batch (LPT), deterministic for a given list.
+     */
+    List<RunBatch> batches(List<PlannedRun> runs, int cores) {
+        double[] cost = new double[runs.size()];
+        double total = 0;
+        for (int k = 0; k < runs.size(); k++) {
+            cost[k] = CostModel.seconds(runs.get(k));
+            total += cost[k];
+        }
+        int count = options.tasks() > 0 ? options.tasks()
+                : (int) Math.max(Math.ceil(total / plan.execution().taskSeconds()), Math.min(runs.size(), 2L * cores));
+        count = Math.min(count, runs.size());
+        List<Integer> order = new ArrayList<>();
+        for (int k = 0; k < runs.size(); k++) {
+            order.add(k);
+        }
+        order.sort(Comparator.comparingDouble((Integer k) -> -cost[k]).thenComparing(k -> k));
+        List<List<PlannedRun>> bins = new ArrayList<>();
+        double[] load = new double[count];
+        for (int b = 0; b < count; b++) {
+            bins.add(new ArrayList<>());
+        }
+        for (int k : order) {
+            int best = 0;
+            for (int b = 1; b < count; b++) {
+                if (load[b] < load[best]) {
+                    best = b;
+                }
+            }
+            bins.get(best).add(runs.get(k));
+            load[best] += cost[k];
+        }
+        String driverRun = java.util.UUID.randomUUID().toString();
+        return bins.stream().map(b -> new RunBatch(b.toArray(new PlannedRun[0]), driverRun)).toList();
+    }
+
+    private Map<String, String> hadoopSettings() {
+        Map<String, String> m = new HashMap<>();
+        for (Map.Entry<String, String> e : spark.sparkContext().hadoopConfiguration()) {
+            m.put(e.getKey(), e.getValue());
+        }
+        return m;
+    }
+
+    static String codeVersion() {
+        String v = SweepJob.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

@@ -1,0 +1,169 @@
+package org.elisesweep.sweep;
+
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
+import com.typesafe.config.ConfigValueType;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The type of one simulation parameter: what {@link SimulationConfig} reads it as. A number is an
+ * {@link #INTEGER} when SimulationConfig accepts only whole numbers for it, else a {@link #DOUBLE}
+ * (only {@code seed} is a {@link #LONG}); {@code replay.scenarios} is a {@link #LIST}. The
+ * defaults file cannot tell us this: Typesafe Config keeps {@code 1.0} as an integer.
+ *
+ * <p>Each type converts sweep-file values strictly (20.5 is not silently truncated for an integer,
+ * "30" is not a number) and renders values three ways: canonically for point ids, as HOCON for
+ * {@link SweepPoint#parametersHocon()}, and for people in messages.
+ */
+enum ParameterType {
+    INTEGER, LONG, DOUBLE, BOOLEAN, STRING,
+    /** Held as its canonical JSON text (object keys sorted, whole numbers without ".0"). */
+    LIST;
+
+    /** The type of a parameter whose default is {@code value}; {@code whole}: read as a whole number. */
+    static ParameterType of(String path, ConfigValue value, boolean whole) {
+        return switch (value.valueType()) {
+            case NUMBER -> "seed".equals(path) ? LONG : whole ? INTEGER : DOUBLE;
+            case BOOLEAN -> BOOLEAN;
+            case STRING -> STRING;
+            case LIST -> LIST;
+            default -> throw new IllegalStateException(path + ": unsupported default " + value.render());
+        };
+    }
+
+    boolean isNumeric() {
+        return this == INTEGER || this == LONG || this == DOUBLE;
+    }
+
+    /**
+     * The value of this type that {@code value} (from a sweep file) denotes.
+     *
+     * @throws IllegalArgumentException saying what was expected and what was found
+     */
+    Object convert(ConfigValue value) {
+        ConfigValueType found = value.valueType();
+        switch (this) {
+            case INTEGER, LONG -> {
+                if (found == ConfigValueType.NUMBER) {
+                    double d = ((Number) value.unwrapped()).doubleValue();
+                    long bound = this == INTEGER ? Integer.MAX_VALUE : Long.MAX_VALUE;
+                    if (d == Math.rint(d) && Math.abs(d) <= bound) {
+                        return coerce(value.unwrapped());
+                    }
+                }
+                throw wrong("a whole number", value);
+            }
+            case DOUBLE -> {
+                if (found == ConfigValueType.NUMBER) {
+                    return normalised(((Number) value.unwrapped()).doubleValue());
+                }
+                throw wrong("a number", value);
+            }
+            case BOOLEAN -> {
+                if (found == ConfigValueType.BOOLEAN) {
+                    return value.unwrapped();
+                }
+                throw wrong("true or false", value);
+            }
+            case STRING -> {
+                if (found == ConfigValueType.STRING) {
+                    return value.unwrapped();
+                }
+                throw wrong("a string", value);
+            }
+            default -> {
+                if (found == ConfigValueType.LIST) {
+                    return canonicalJson(value);
+                }
+                throw wrong("a list", value);
+            }
+        }
+    }
+
+    /**
+     * The value of this (numeric) type nearest to {@code x}: integers are rounded half up, which
+     * is how ranges and samplers reach integer parameters.
+     */
+    Object fromNumber(double x) {
+        if (!isNumeric()) {
+            throw new IllegalStateException(this + " is not numeric");
+        }
+        return coerce(this == DOUBLE ? x : Math.round(x));
+    }
+
+    /** {@code value} as this type's Java class, accepting any Number for numeric types (as read back from a table). */
+    Object coerce(Object value) {
+        if (!(value instanceof Number n)) {
+            return value;
+        }
+        // boxed one by one: a conditional or switch over int, long and double would promote them all to double
+        return switch (this) {
+            case INTEGER -> Integer.valueOf(n.intValue());
+            case LONG -> Long.valueOf(n.longValue());
+            case DOUBLE -> normalised(n.doubleValue());
+            default -> value;
+        };
+    }
+
+    /**
+     * The canonical text of a value for point ids: whole numbers in decimal, doubles by their
+     * exact binary value ({@link Double#toHexString}, which unlike {@code Double.toString} is the
+     * same on every JDK), strings JSON-quoted.
+     */
+    String canonical(Object value) {
+        Object v = coerce(value);
+        if (v instanceof Double d) {
+            return Double.toHexString(d);
+        }
+        if (v instanceof Number || v instanceof Boolean) {
+            return v.toString();
+        }
+        return quoted(String.valueOf(v));
+    }
+
+    /** The value in HOCON syntax; {@code Double.toString} round-trips exactly through the parser. */
+    String hocon(Object value) {
+        Object v = coerce(value);
+        if (this == LIST || v instanceof Number || v instanceof Boolean) {
+            return String.valueOf(v);
+        }
+        return quoted(String.valueOf(v));
+    }
+
+    /** Describes a wrong value; {@code expected} as in {@link StrictReader}'s messages. */
+    private static IllegalArgumentException wrong(String expected, ConfigValue value) {
+        return new IllegalArgumentException("expected " + expected + ", found " + value.render(ConfigRenderOptions.concise()));
+    }
+
+    /** Folds -0.0 into 0.0 so that the two never make different points. */
+    private static Double normalised(double x) {
+        return x == 0.0 ? 0.0 : x;
+    }
+
+    static String quoted(String s) {
+        return ConfigValueFactory.fromAnyRef(s).render(ConfigRenderOptions.concise());
+    }
+
+    /**
+     * JSON whose text depends only on the value: object keys sorted, numbers that are whole
+     * written without a fraction (15 and 15.0 alike), everything else as JSON.
+     */
+    static String canonicalJson(ConfigValue value) {
+        return switch (value.valueType()) {
+            case OBJECT -> new TreeMap<>((ConfigObject) value).entrySet().stream()
+                    .map(e -> quoted(e.getKey()) + ":" + canonicalJson(e.getValue()))
+                    .collect(Collectors.joining(",", "{", "}"));
+            case LIST -> ((List<?>) value).stream().map(v -> canonicalJson((ConfigValue) v))
+                    .collect(Collectors.joining(",", "[", "]"));
+            case NUMBER -> {
+                double d = ((Number) value.unwrapped()).doubleValue();
+                yield d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+            }
+            default -> value.render(ConfigRenderOptions.concise());
+        };
+    }
+}

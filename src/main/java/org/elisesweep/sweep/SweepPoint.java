@@ -1,0 +1,68 @@
+package org.elisesweep.sweep;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.elisesweep.model.ModelVersion;
+
+/**
+ * One point of the sweep: its canonical id and its parameters.
+ *
+ * @param pointId         {@link #idOf}{@code (parameters)}
+ * @param parameters      every simulation parameter (each leaf of {@code simulation-defaults.conf}
+ *                        except {@code seed}, which is chosen per replicate), typed as in the
+ *                        defaults file: Integer, Double, Boolean, String ({@code replay.scenarios}
+ *                        as its canonical JSON text); a pattern file is inlined into
+ *                        {@code pattern.inline} while {@code pattern.source} keeps its name
+ * @param parametersHocon HOCON text that {@link SimulationConfig#parse} accepts and that gives this
+ *                        point's {@code SimulationSpec} (with the default seed; set {@code seed} per run)
+ */
+public record SweepPoint(String pointId, SortedMap<String, Object> parameters, String parametersHocon) {
+
+    public SweepPoint {
+        Objects.requireNonNull(pointId, "pointId");
+        parameters = Collections.unmodifiableSortedMap(inPathOrder(parameters));
+        Objects.requireNonNull(parametersHocon, "parametersHocon");
+    }
+
+    /**
+     * The canonical id of a point: the first 16 hex digits of the SHA-256 of
+     * <pre>
+     * ModelVersion.ID "\n"
+     * path "=" value "\n"     (for every parameter, in sorted path order)
+     * </pre>
+     * where a value is rendered by its parameter's type ({@link ParameterType#canonical}): whole
+     * numbers in decimal, doubles by their exact bits ({@code Double.toHexString}, so 30 and 30.0
+     * are the same for a double parameter), strings JSON-quoted. Left out: {@code seed} (a point's
+     * replicates share its id), and {@code pattern.source} when {@code pattern.inline} is set (a
+     * pattern counts by its content, not by the file it came from).
+     *
+     * <p>So the id changes with any parameter, with a changed default, and with the model version
+     * (so that results of two model versions are never mixed), and not with key order, number
+     * formatting, or anything about how the sweep runs.
+     */
+    public static String idOf(SortedMap<String, Object> parameters) {
+        SimulationParameters known = SimulationParameters.INSTANCE;
+        Object inline = parameters.get(SimulationParameters.PATTERN_INLINE);
+        boolean byContent = inline instanceof String s && !s.isBlank();
+        StringBuilder text = new StringBuilder(ModelVersion.ID).append('\n');
+        for (Map.Entry<String, Object> e : inPathOrder(parameters).entrySet()) {
+            String path = e.getKey();
+            if (path.equals(SimulationParameters.SEED) || byContent && path.equals(SimulationParameters.PATTERN_SOURCE)) {
+                continue;
+            }
+            ParameterType type = known.isKnown(path) ? known.type(path) : ParameterType.STRING;
+            text.append(path).append('=').append(type.canonical(e.getValue())).append('\n');
+        }
+        return Sha256.hex(text.toString()).substring(0, 16);
+    }
+
+    /** A copy in natural path order, whatever the given map's comparator ({@code new TreeMap<>(sortedMap)} would keep it). */
+    private static SortedMap<String, Object> inPathOrder(Map<String, Object> parameters) {
+        SortedMap<String, Object> sorted = new TreeMap<>();
+        sorted.putAll(parameters);
+        return sorted;
+    }
+}
