@@ -9,11 +9,13 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cp_file="$root/target/sweep-classpath.txt"
 if [[ ! -f "$cp_file" || -n "$(find "$root/src/main" "$root/pom.xml" -newer "$cp_file" -print -quit)" ]]; then
   echo "building elise-sweep (first run or sources changed)..." >&2
+  mkdir -p "$root/target"
   (cd "$root" && mvn -B -q -ntp -Dstyle.color=never -DskipTests compile dependency:build-classpath \
-      -Dmdep.includeScope=compile -Dmdep.outputFile="$cp_file") >&2
+      -Dmdep.includeScope=compile -Dmdep.outputFile="$cp_file") > "$root/target/build.log" 2>&1 \
+    || { cat "$root/target/build.log" >&2; exit 1; }
 fi
 # the --add-opens list of Spark's JavaModuleOptions: Spark (and Kryo) need them on Java 17
-opens="-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector"
+opens="-XX:+IgnoreUnrecognizedVMOptions"
 for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \
          java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs sun.security.action sun.util.calendar; do
   opens="$opens --add-opens=java.base/$p=ALL-UNNAMED"

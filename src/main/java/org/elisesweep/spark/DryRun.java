@@ -53,7 +53,8 @@ public record DryRun(String sweep, int points, int simulations, List<SweepPoint>
     /** µs per Euler step of this network, measured over a few cycles after a warm-up. */
     private static double calibrate(SimulationSpec spec) {
         Network net = Network.create(spec.model(), spec.pattern(), spec.protocol().stepMs(), spec.seed());
-        for (int c = 0; c < 4; c++) {
+        long warmUpEnd = System.nanoTime() + 700_000_000L;
+        while (System.nanoTime() < warmUpEnd) {
             net.runCycle(true, null, null);   // warm-up: let the JIT compile the step loop
         }
         int cycles = 4;
