@@ -14,13 +14,6 @@ if [[ ! -f "$cp_file" || -n "$(find "$root/src/main" "$root/pom.xml" -newer "$cp
       -Dmdep.includeScope=compile -Dmdep.outputFile="$cp_file") > "$root/target/build.log" 2>&1 \
     || { cat "$root/target/build.log" >&2; exit 1; }
 fi
-# the --add-opens list of Spark's JavaModuleOptions: Spark (and Kryo) need them on Java 17
-opens="-XX:+IgnoreUnrecognizedVMOptions"
-for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \
-         java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs sun.security.action sun.util.calendar; do
-  opens="$opens --add-opens=java.base/$p=ALL-UNNAMED"
-done
-opens="$opens -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true"
-export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-exec java ${ELISE_JAVA_OPTS:--Xmx4g} $opens -Dlog4j.configurationFile="$root/conf/log4j2.properties" \
+source "$(dirname "${BASH_SOURCE[0]}")/lib/spark-jvm.sh"
+exec java ${ELISE_JAVA_OPTS:--Xmx4g} $SPARK_JVM_OPTS -Dlog4j.configurationFile="$root/conf/log4j2.properties" \
   -cp "$root/target/classes:$(cat "$cp_file")" org.elisesweep.cli.EliseCommand sweep "$@"

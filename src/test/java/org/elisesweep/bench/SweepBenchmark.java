@@ -1,0 +1,97 @@
+package org.elisesweep.bench;
+
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.spark.sql.SparkSession;
+import org.elisesweep.model.Simulation;
+import org.elisesweep.model.SimulationListener;
+import org.elisesweep.model.SimulationResult;
+import org.elisesweep.spark.SparkSessions;
+import org.elisesweep.spark.SweepJob;
+import org.elisesweep.spark.SweepSummary;
+import org.elisesweep.sweep.PlannedRun;
+import org.elisesweep.sweep.SimulationConfig;
+import org.elisesweep.sweep.SweepFile;
+import org.elisesweep.sweep.SweepPlan;
+
+/**
+ * Whole-sweep benchmark (not JMH: one run is minutes): the same simulations run by the Spark job
+ * on local[N] (simulating, writing and committing Parquet, progress) and by a plain Java thread
+ * pool of N threads that only simulates. The ratio is Spark's overhead. Both runs happen in one
+ * JVM, one after the other, after a warm-up of both paths, so the figures share one machine state.
+ *
+ * <p>Usage: {@code jobs/bench-sweep.sh [threads] [training-cycles] [simulations]}
+ */
+public final class SweepBenchmark {
+    private SweepBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+        int cycles = args.length > 1 ? Integer.parseInt(args[1]) : 2500;
+        int sims = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        Path dir = Files.createTempDirectory("elise-sweep-bench");
+        SweepPlan warm = plan("bench-warm", 50, threads * 2);
+        SweepPlan plan = plan("bench", cycles, sims);
+
+        SparkSession spark = SparkSessions.forSweep("local[" + threads + "]", "elise-sweep benchmark",
+                Map.of("spark.ui.enabled", "false"));
+        try {
+            SweepJob.run(spark, warm, new SweepJob.Options(dir.resolve("warm").toString(), false, false));
+            threadPool(warm, threads);
+
+            long t0 = System.nanoTime();
+            double poolCpu = threadPool(plan, threads);
+            double pool = (System.nanoTime() - t0) / 1e9;
+            t0 = System.nanoTime();
+            SweepSummary s = SweepJob.run(spark, plan, new SweepJob.Options(dir.resolve("spark").toString(), false,
+                    false, threads));
+            double sparkWall = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("%d simulations of %d training cycles (%.1f s each on average), %d threads%n",
+                    plan.simulations(), cycles, poolCpu / plan.simulations(), threads);
+            System.out.printf("thread pool: %.1f s   spark local[%d]: %.1f s   spark / pool = %.3f (overhead %.1f %%)%n",
+                    pool, threads, sparkWall, sparkWall / pool, 100 * (sparkWall / pool - 1));
+            if (!s.complete()) {
+                throw new IllegalStateException("the Spark sweep did not complete");
+            }
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /** Runs every simulation of the plan on a fixed pool; returns the summed simulation seconds. */
+    static double threadPool(SweepPlan plan, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<SimulationResult>> results = new ArrayList<>();
+            for (PlannedRun run : plan.runs()) {
+                results.add(pool.submit(() -> Simulation.run(SimulationConfig.parse(
+                        ConfigFactory.parseString(run.parametersHocon())
+                                .withFallback(ConfigFactory.parseMap(Map.of("seed", run.seed()))), run.pointId()),
+                        SimulationListener.NONE)));
+            }
+            double seconds = 0;
+            for (Future<SimulationResult> f : results) {
+                seconds += f.get().wallSeconds();
+            }
+            return seconds;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    static SweepPlan plan(String name, int cycles, int sims) {
+        return SweepFile.parse(ConfigFactory.parseString("""
+                name = %s
+                replicates = %d
+                base { training.cycles = %d, replay.cycles = 20 }
+                """.formatted(name, sims, cycles)), name, Path.of("."));
+    }
+}
