@@ -2,34 +2,26 @@ package org.elisesweep.spark;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
-import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.elisesweep.sweep.SimulationConfig;
+import org.elisesweep.sweep.SweepPoint;
 
 /**
- * Every simulation parameter as its own column of the {@code runs} table: one column per leaf
- * of the defaults file (except {@code seed}, which {@code runs} has anyway), named by its path with
- * '.' and '-' replaced by '_' ({@code model.n-lat} → {@code model_n_lat}), typed as its default.
+ * Every simulation parameter as its own column of the {@code runs} table: one column per point
+ * parameter (every leaf of the defaults file but {@code seed}, which {@code runs} has anyway),
+ * named by its path with '.' and '-' replaced by '_' ({@code model.n-lat} → {@code model_n_lat}),
+ * typed as the sweep layer types it (the defaults file alone cannot tell 1.0 from 1).
  */
 final class ParameterColumns {
     private final List<String> paths = new ArrayList<>();
     private final List<TableColumn> columns = new ArrayList<>();
 
     ParameterColumns() {
-        Map<String, ConfigValue> leaves = new TreeMap<>();
-        for (Map.Entry<String, ConfigValue> e : SimulationConfig.defaults().entrySet()) {
-            leaves.put(e.getKey(), e.getValue());
-        }
-        leaves.remove("seed");
-        for (Map.Entry<String, ConfigValue> e : leaves.entrySet()) {
+        for (Map.Entry<String, Object> e : SweepPoint.defaultParameters().entrySet()) {
             paths.add(e.getKey());
-            ColumnType type = e.getValue().valueType() == ConfigValueType.LIST ? ColumnType.STRING
-                    : ColumnType.of(e.getValue().unwrapped());
-            columns.add(TableColumn.required(columnName(e.getKey()), type));
+            columns.add(TableColumn.required(columnName(e.getKey()), ColumnType.of(e.getValue())));
         }
     }
 

@@ -189,7 +189,8 @@ final class AxisReader {
             if (count < 1) {
                 in.problem("count", "must be ≥ 1 (got " + count + ")");
             } else if (count == 1 && from != to) {
-                in.problem("count", "must be ≥ 2 for a range from " + from + " to " + to + " (count = 1 only with from = to)");
+                in.problem("count", "must be ≥ 2 for a range from " + from + " to " + to
+                        + " (count = 1 only with from = to)");
             } else if (count > 1 && from == to) {
                 in.problem("count", "must be 1 when from = to (" + from + "); more would repeat the same value");
             }
@@ -360,6 +361,7 @@ final class AxisReader {
         if (path == null || !in.problems().isEmpty()) {
             return null;
         }
+        // only ValueRange.at is used: the sampler chooses the fractions along the range
         return new SampledRange(path, at + ".path", known.type(path), new ValueRange(from, to, 2, log));
     }
 

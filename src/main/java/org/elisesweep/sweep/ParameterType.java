@@ -136,7 +136,8 @@ enum ParameterType {
 
     /** Describes a wrong value; {@code expected} as in {@link StrictReader}'s messages. */
     private static IllegalArgumentException wrong(String expected, ConfigValue value) {
-        return new IllegalArgumentException("expected " + expected + ", found " + value.render(ConfigRenderOptions.concise()));
+        return new IllegalArgumentException("expected " + expected + ", found "
+                + value.render(ConfigRenderOptions.concise()));
     }
 
     /** Folds -0.0 into 0.0 so that the two never make different points. */

@@ -2,8 +2,8 @@ package org.elisesweep.sweep;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.elisesweep.model.Pattern;
 import org.elisesweep.model.PatternFormatException;
 
@@ -15,7 +15,8 @@ import org.elisesweep.model.PatternFormatException;
  */
 final class PatternFiles {
     private final Path baseDir;
-    private final Map<String, Pattern> read = new HashMap<>();
+    /** Concurrent: points are validated in parallel (they only read it, as validation has read every file). */
+    private final Map<String, Pattern> read = new ConcurrentHashMap<>();
 
     /** @param baseDir directory relative paths start from; null = the working directory */
     PatternFiles(Path baseDir) {

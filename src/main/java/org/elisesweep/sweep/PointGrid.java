@@ -34,7 +34,7 @@ final class PointGrid {
         this.patterns = patterns;
         long n = 1;
         for (int a = 0; a < axes.size(); a++) {
-            n = Math.multiplyExact(n, axes.get(a).size());
+            n = n > Long.MAX_VALUE / axes.get(a).size() ? Long.MAX_VALUE : n * axes.get(a).size();
             for (String path : axes.get(a).paths()) {
                 axisOfPath.put(path, a);
             }
@@ -46,7 +46,7 @@ final class PointGrid {
         return axes;
     }
 
-    /** Points × nothing: the product of the axes' sizes (1 without axes). */
+    /** The number of points: the product of the axes' sizes (1 without axes; Long.MAX_VALUE when larger). */
     long size() {
         return size;
     }

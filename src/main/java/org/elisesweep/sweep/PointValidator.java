@@ -51,7 +51,10 @@ final class PointValidator {
         }
     }
 
-    /** Every problem of the checked points, deduplicated, in order of first occurrence; appends a warning when not all were checked. */
+    /**
+     * Every problem of the checked points, deduplicated, in order of first occurrence; appends a
+     * warning when not all points were checked.
+     */
     List<String> problems(List<String> warnings) {
         List<Long> checked = selection();
         if (checked.size() < grid.size()) {

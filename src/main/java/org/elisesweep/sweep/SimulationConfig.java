@@ -31,12 +31,16 @@ public final class SimulationConfig {
     private static final Set<String> CLAMP_KEYS = Set.of("name", "cycle", "from-ms", "to-ms", "first-neuron",
             "last-neuron", "offset-mv");
 
+    /** Read once: a sweep validates thousands of points, and parsing the file was a third of each check. Immutable. */
+    private static final Config DEFAULT_VALUES = ConfigFactory.parseResources(SimulationConfig.class.getClassLoader(),
+            DEFAULTS);
+
     private SimulationConfig() {
     }
 
     /** Every parameter with its default value. */
     public static Config defaults() {
-        return ConfigFactory.parseResources(SimulationConfig.class.getClassLoader(), DEFAULTS);
+        return DEFAULT_VALUES;
     }
 
     /**

@@ -65,8 +65,8 @@ final class StrictReader {
         for (String key : config.root().keySet()) {
             if (!allowed.contains(key)) {
                 String hint = suggestion(key, allowed);
-                problems.add(key + ": unknown key" + (hint.isEmpty() ? "; " + what + " has " + String.join(", ", allowed) : hint)
-                        + originOf(config.root().get(key)));
+                String help = hint.isEmpty() ? "; " + what + " has " + String.join(", ", allowed) : hint;
+                problems.add(key + ": unknown key" + help + originOf(config.root().get(key)));
             }
         }
     }

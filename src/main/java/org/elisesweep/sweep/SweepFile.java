@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Reads a sweep file (HOCON; the format is documented in {@code conf/README-sweep-files.md} and
@@ -38,8 +39,9 @@ public final class SweepFile {
     private static final List<String> KEYS = List.of("name", "seed", "replicates", "seeding", "base", "axes", "execution");
     private static final List<String> EXECUTION_KEYS = List.of("time-budget", "fail-fast", "task-seconds");
     private static final String NAME_PATTERN = "[A-Za-z0-9_-]+";
-    /** A sweep's points are held in memory; beyond this, split the sweep. */
+    /** A plan holds its points and runs in memory; beyond these, split the sweep. */
     static final long MAX_POINTS = 1_000_000;
+    static final long MAX_SIMULATIONS = 10_000_000;
 
     private final Config config;
     private final String source;
@@ -111,8 +113,11 @@ public final class SweepFile {
         List<SweepPoint> points = List.of();
         PointGrid grid = new PointGrid(axes, fixed, patterns);
         if (grid.size() > MAX_POINTS) {
-            problems.add("axes: " + grid.size() + " points; a sweep file may have at most " + MAX_POINTS
-                    + " (split it into several sweeps)");
+            problems.add("axes: " + axes.stream().map(a -> String.valueOf(a.size())).collect(Collectors.joining(" × "))
+                    + " points is more than the " + MAX_POINTS + " a sweep file may have; split it into several sweeps");
+        } else if (grid.size() * replicates > MAX_SIMULATIONS) {
+            problems.add("replicates: " + grid.size() + " points × " + replicates + " replicates is more than the "
+                    + MAX_SIMULATIONS + " simulations a sweep file may have; split it into several sweeps");
         } else {
             problems.addAll(new PointValidator(known, grid, baseOrigins).problems(warnings));
             points = grid.points();

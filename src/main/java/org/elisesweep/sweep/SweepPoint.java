@@ -28,6 +28,15 @@ public record SweepPoint(String pointId, SortedMap<String, Object> parameters, S
     }
 
     /**
+     * Every point parameter (all but {@code seed}) with its default, typed as a point's
+     * {@link #parameters()} are: Integer, Double, Boolean or String. Result tables take their
+     * column types from it.
+     */
+    public static java.util.SortedMap<String, Object> defaultParameters() {
+        return SimulationParameters.INSTANCE.defaults();
+    }
+
+    /**
      * The canonical id of a point: the first 16 hex digits of the SHA-256 of
      * <pre>
      * ModelVersion.ID "\n"
@@ -59,7 +68,7 @@ public record SweepPoint(String pointId, SortedMap<String, Object> parameters, S
         return Sha256.hex(text.toString()).substring(0, 16);
     }
 
-    /** A copy in natural path order, whatever the given map's comparator ({@code new TreeMap<>(sortedMap)} would keep it). */
+    /** A copy in natural path order, whatever the given map's comparator (which {@code new TreeMap<>(sortedMap)} keeps). */
     private static SortedMap<String, Object> inPathOrder(Map<String, Object> parameters) {
         SortedMap<String, Object> sorted = new TreeMap<>();
         sorted.putAll(parameters);

@@ -69,6 +69,12 @@ class SweepJobTest {
             assertEquals("e2e", r.getString(6));
         }
         assertEquals(0.5, byLambda.get(0).getDouble(0), 0.0);
+        // every parameter is a typed column: 1.0 in the defaults is a double, n-lat a whole number
+        org.apache.spark.sql.types.StructType schema = table(out, "runs").schema();
+        assertEquals("double", schema.apply("model_density").dataType().typeName());
+        assertEquals("double", schema.apply("pattern_step_ms").dataType().typeName());
+        assertEquals("integer", schema.apply("model_n_lat").dataType().typeName());
+        assertEquals("boolean", schema.apply("model_protect_scaffold").dataType().typeName());
         // 2 validation cycles (0, 20) per simulation; 5 scenarios × scored cycles 3…6; 4 clamps
         assertEquals(6 * 2, table(out, "curves").count());
         assertEquals(6 * 5 * 4, table(out, "replay").count());

@@ -66,6 +66,8 @@ class SimulationConfigTest {
         "model.dt = 0                         | model.dt: must be a finite number > 0",
         "model.mode = dendritic               | model.mode: 'dendritic' is not allowed; use one of elise, reservoir, soma-only",
         "model.n-lat = many                   | model.n-lat: expected a whole number, found \"many\"",
+        "model.n-lat = 20.5                   | model.n-lat: expected a whole number, found 20.5",
+        "model.scaffold = 2                   | model.scaffold: is a group of parameters, not a value",
         "model.n-lats = 30                    | model.n-lats: unknown parameter; did you mean 'model.n-lat'?",
         "trainig.cycles = 30                  | trainig.cycles: unknown parameter; did you mean 'training.cycles'?",
         "replay.scenarios = [silence]         | replay.scenarios[0]: unknown scenario 'silence'",
