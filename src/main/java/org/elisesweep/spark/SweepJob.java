@@ -106,10 +106,11 @@ public final class SweepJob {
                     for (BatchOutcome o : outcomes) {
                         o.counts().forEach((s, n) -> computed.merge(s, (long) n, Long::sum));
                     }
-                } catch (RuntimeException e) {
+                } catch (Exception e) {   // Spark throws SparkException undeclared
                     abort = progress.abortReason();
                     if (abort == null) {
-                        throw e;
+                        throw e instanceof RuntimeException re ? re
+                                : new IllegalStateException("sweep " + plan.name() + " failed: " + e.getMessage(), e);
                     }
                 } finally {
                     jsc.clearJobGroup();

@@ -1,0 +1,73 @@
+package org.elisesweep.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.elisesweep.model.Status;
+import org.elisesweep.sweep.SweepPlan;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Fail-fast, mixing of model versions, and the dry-run estimate. */
+class SweepSafetyTest {
+    private final SparkSession spark = SharedSpark.get();
+
+    @Test
+    void failFastStopsASweepWhoseFirstSimulationsAllFailAlike(@TempDir Path out) throws Exception {
+        SweepPlan plan = SweepJobTest.plan("""
+                name = broken
+                replicates = 40
+                base { training.cycles = 40, replay.cycles = 8, model.n-lat = 8, model.dt = 2.5 }
+                execution { fail-fast = 3 }
+                """);
+        SweepSummary s = SweepJob.run(spark, plan, new SweepJob.Options(out.toString(), false, false, 40));
+        assertTrue(s.abortReason() != null && s.abortReason().startsWith("fail-fast: the first"), s.abortReason());
+        assertTrue(s.abortReason().contains("DIVERGED"), s.abortReason());
+        assertFalse(s.complete());
+        assertTrue(s.committed() < 40, "committed " + s.committed());
+        assertEquals(s.committed(), (long) s.total().get(Status.DIVERGED));
+    }
+
+    @Test
+    void resultsOfAnotherModelVersionAreNeverMixedIn(@TempDir Path out) throws Exception {
+        SweepPlan plan = SweepJobTest.plan(SweepJobTest.SWEEP);
+        SweepJob.run(spark, plan, new SweepJob.Options(out.toString(), false, false, 1));
+        // pretend an older simulator computed part of it
+        Path runs = out.resolve("runs").resolve("sweep=e2e");
+        spark.read().parquet(runs.toString()).limit(1)
+                .withColumn("model_version", functions.lit("elise-model-0"))
+                .coalesce(1).write().parquet(out.resolve("old").toString());
+        java.nio.file.Files.list(out.resolve("old")).filter(p -> p.toString().endsWith(".parquet")).findFirst()
+                .ifPresent(p -> move(p, runs.resolve("part-0000000000000000old0.parquet")));
+        SweepConflictException e = assertThrows(SweepConflictException.class,
+                () -> SweepJob.run(spark, plan, new SweepJob.Options(out.toString(), false, false)));
+        assertTrue(e.getMessage().contains("model version elise-model-0"), e.getMessage());
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            java.nio.file.Files.move(from, to);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void dryRunCountsAndEstimatesWithoutRunning(@TempDir Path out) throws Exception {
+        SweepPlan plan = SweepJobTest.plan(SweepJobTest.SWEEP);
+        DryRun d = DryRun.of(plan);
+        assertEquals(3, d.points());
+        assertEquals(6, d.simulations());
+        assertEquals(java.util.List.of("model.lambda"), d.varied());
+        double us = d.microsPerStepBySize().get(21);
+        assertTrue(us > 0.01 && us < 100, "µs per step " + us);
+        // 6 × (41 + 5 × 8) cycles × 2500 steps at the calibrated speed
+        assertEquals(6 * 81 * 2500 * us * 1e-6 / 3600, d.coreHours(), 1e-12);
+        assertFalse(java.nio.file.Files.exists(out.resolve("runs")));
+    }
+}
