@@ -13,6 +13,7 @@ if [[ ! -f "$cp_file" || -n "$(find "$root/src/main" "$root/pom.xml" -newer "$cp
   (cd "$root" && mvn -B -q -ntp -Dstyle.color=never -DskipTests compile dependency:build-classpath \
       -Dmdep.includeScope=compile -Dmdep.outputFile="$cp_file") > "$root/target/build.log" 2>&1 \
     || { cat "$root/target/build.log" >&2; exit 1; }
+  touch "$cp_file"
 fi
 source "$(dirname "${BASH_SOURCE[0]}")/lib/spark-jvm.sh"
 exec java ${ELISE_JAVA_OPTS:--Xmx4g} $SPARK_JVM_OPTS -Dlog4j.configurationFile="$root/conf/log4j2.properties" \
