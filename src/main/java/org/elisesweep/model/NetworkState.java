@@ -31,7 +31,8 @@ public final class NetworkState {
     /**
      * W by presynaptic rows: {@code weightRows[j][i]} = W_ij. One array per row (not EJML's flat
      * array) because the JIT vectorises the row loops only when W and s share their index
-     * offset; see the kernel benchmark in the README. {@link #weights()} gives W as an EJML matrix.
+     * offset; see {@code org.elisesweep.bench.KernelBenchmark} (fusedPerRow vs fusedFlat).
+     * {@link #weights()} gives W as an EJML matrix.
      */
     final double[][] weightRows;
     /** Rate history, time-major, {@link #historyLength} slots of N rates. */

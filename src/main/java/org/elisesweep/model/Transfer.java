@@ -9,7 +9,8 @@ package org.elisesweep.model;
  * differ between CPUs, and the dynamics amplify such differences over millions of steps
  * (§9). {@link StrictMath#exp} is reproducible but, on Java 17, a native call several times
  * slower. {@link #exp} is plain Java arithmetic, which Java 17 evaluates with IEEE 754
- * semantics everywhere (JEP 306), so it gives the same bits on every JVM and CPU.
+ * semantics everywhere (JEP 306), so it gives the same bits on every JVM and CPU. The three are
+ * compared in {@code org.elisesweep.bench.KernelBenchmark} (expTransfer, expMath, expStrictMath).
  */
 public final class Transfer {
     private static final int TABLE_BITS = 6;
@@ -21,6 +22,7 @@ public final class Transfer {
     private static final double LN2_64_HI = 0x1.62e42feep-7;
     private static final double LN2_64_LO = 0x1.a39ef35793c76p-39;
     private static final double SHIFTER = 0x1.8p52;
+    private static final long SHIFTER_BITS = Double.doubleToRawLongBits(SHIFTER);
 
     static {
         for (int j = 0; j < TABLE_SIZE; j++) {
@@ -45,9 +47,12 @@ public final class Transfer {
         if (x < -745.0) {
             return 0.0;
         }
-        // round x·64/ln2 to the nearest integer with the 1.5·2^52 trick (no branch, no Math.rint)
-        double kd = (x * INV_LN2_64 + SHIFTER) - SHIFTER;
-        long n = (long) kd;
+        // round x·64/ln2 to the nearest integer n with the 1.5·2^52 trick (no branch, no Math.rint):
+        // shifted lies in [2^52, 2^53), where the ulp is 1, so shifted = SHIFTER + n exactly and its
+        // bits minus SHIFTER's bits are n: the same n as (long) kd, without a double→long conversion
+        double shifted = x * INV_LN2_64 + SHIFTER;
+        double kd = shifted - SHIFTER;
+        long n = Double.doubleToRawLongBits(shifted) - SHIFTER_BITS;
         double r = (x - kd * LN2_64_HI) - kd * LN2_64_LO;
         int j = (int) (n & (TABLE_SIZE - 1));
         long k = n >> TABLE_BITS;

@@ -24,19 +24,23 @@ import org.openjdk.jmh.annotations.State;
  *       over an N×N matrix stored three ways:
  *       <ul>
  *         <li>{@code fusedPerRow}: one {@code double[]} per presynaptic row, as NetworkState
- *             stores W and as DendriticKernels.updateAndAccumulate loops over it (the same loop,
+ *             stores W, one row per loop as DendriticKernels.updateAndAccumulate (the same loop,
  *             copied here because the kernel class is package-private);</li>
- *         <li>{@code fusedFlat}: the same loop on one flat row-major array (like EJML's
+ *         <li>{@code fusedPerRowBlocked3}: the same rows, three per loop, as the step loop runs
+ *             them (DendriticKernels.updateAndAccumulate3): s is read and written once per three
+ *             rows instead of once per row;</li>
+ *         <li>{@code fusedFlat}: the one-row loop on one flat row-major array (like EJML's
  *             {@code DMatrixRMaj.data}), element (j, i) at {@code base + i}, base = j·N;</li>
- *         <li>{@code fusedPerRowScalar}: the per-row loop in a JVM with C2's auto-vectoriser off
+ *         <li>{@code fusedPerRowScalar}: the one-row loop in a JVM with C2's auto-vectoriser off
  *             ({@code -XX:-UseSuperWord}), i.e. a plain scalar loop.</li>
  *       </ul>
- *       Scores are ns per pass (N² synapses; divide by N² for ns per synapse). All three compute
- *       the same numbers in the same order; only the speed differs.</li>
+ *       Scores are ns per pass (N² synapses; divide by N² for ns per synapse). All variants
+ *       compute the same numbers in the same order; only the speed differs.</li>
  *   <li><b>{@link Transfer#exp}.</b> ns per call of {@code Transfer.exp}, {@code Math.exp} (HotSpot
  *       intrinsic, not reproducible across platforms) and {@code StrictMath.exp} (fdlibm,
  *       reproducible), over 126 arguments spread like those of a 13 + 50 network's step (two φ
- *       evaluations per neuron, a·(b − u) for u in [−80, −40] mV).</li>
+ *       evaluations per neuron, a·(b − u) for u in [−80, −40] mV), results stored to an array
+ *       (throughput of independent calls, as in the step loop).</li>
  * </ol>
  *
  * <p>Run with {@code jobs/bench.sh KernelBenchmark}.
@@ -88,6 +92,7 @@ public class KernelBenchmark {
     @State(Scope.Thread)
     public static class ExpArgs {
         final double[] x = new double[EXP_CALLS];
+        final double[] y = new double[EXP_CALLS];
 
         @Setup
         public void setUp() {
@@ -108,6 +113,27 @@ public class KernelBenchmark {
         double[] s = m.input;
         Arrays.fill(s, 0.0);
         for (int j = 0; j < n; j++) {
+            updateAndAccumulate(m.rows[j], m.coef, m.trace[j], m.rate[j], s, 0, n);
+        }
+        return s[n - 1];
+    }
+
+    /**
+     * The kernel as the step loop now runs it: three rows per pass over i (DendriticKernels
+     * .updateAndAccumulate3, copied here), so s is loaded and stored once per three rows; the
+     * same numbers in the same order as {@link #fusedPerRow}. (N mod 3 leftover rows one by one.)
+     */
+    @Benchmark
+    public double fusedPerRowBlocked3(Matrix m) {
+        int n = m.n;
+        double[] s = m.input;
+        Arrays.fill(s, 0.0);
+        int j = 0;
+        for (; j + 3 <= n; j += 3) {
+            updateAndAccumulate3(m.rows[j], m.rows[j + 1], m.rows[j + 2], m.coef, m.trace[j], m.trace[j + 1],
+                    m.trace[j + 2], m.rate[j], m.rate[j + 1], m.rate[j + 2], s, 0, n);
+        }
+        for (; j < n; j++) {
             updateAndAccumulate(m.rows[j], m.coef, m.trace[j], m.rate[j], s, 0, n);
         }
         return s[n - 1];
@@ -142,6 +168,22 @@ public class KernelBenchmark {
         }
     }
 
+    /** Copy of DendriticKernels.updateAndAccumulate3. */
+    private static void updateAndAccumulate3(double[] r0, double[] r1, double[] r2, double[] c, double t0,
+                                             double t1, double t2, double x0, double x1, double x2, double[] s,
+                                             int from, int to) {
+        for (int i = from; i < to; i++) {
+            double ci = c[i];
+            double w0 = r0[i] + ci * t0;
+            double w1 = r1[i] + ci * t1;
+            double w2 = r2[i] + ci * t2;
+            r0[i] = w0;
+            r1[i] = w1;
+            r2[i] = w2;
+            s[i] = ((s[i] + w0 * x0) + w1 * x1) + w2 * x2;
+        }
+    }
+
     /** The same loop on a flat array: W_ij at {@code base + i}. */
     private static void updateAndAccumulateFlat(double[] w, int base, double[] c, double traceJ, double x,
                                                 double[] s, int from, int to) {
@@ -157,30 +199,33 @@ public class KernelBenchmark {
     @Benchmark
     @OperationsPerInvocation(EXP_CALLS)
     public double expTransfer(ExpArgs a) {
-        double acc = 0.0;
-        for (double x : a.x) {
-            acc += Transfer.exp(x);
+        double[] x = a.x;
+        double[] y = a.y;
+        for (int k = 0; k < x.length; k++) {
+            y[k] = Transfer.exp(x[k]);
         }
-        return acc;
+        return y[EXP_CALLS - 1];
     }
 
     @Benchmark
     @OperationsPerInvocation(EXP_CALLS)
     public double expMath(ExpArgs a) {
-        double acc = 0.0;
-        for (double x : a.x) {
-            acc += Math.exp(x);
+        double[] x = a.x;
+        double[] y = a.y;
+        for (int k = 0; k < x.length; k++) {
+            y[k] = Math.exp(x[k]);
         }
-        return acc;
+        return y[EXP_CALLS - 1];
     }
 
     @Benchmark
     @OperationsPerInvocation(EXP_CALLS)
     public double expStrictMath(ExpArgs a) {
-        double acc = 0.0;
-        for (double x : a.x) {
-            acc += StrictMath.exp(x);
+        double[] x = a.x;
+        double[] y = a.y;
+        for (int k = 0; k < x.length; k++) {
+            y[k] = StrictMath.exp(x[k]);
         }
-        return acc;
+        return y[EXP_CALLS - 1];
     }
 }
