@@ -17,7 +17,7 @@ for seed in 1 2; do runs+=("reservoir-50-s$seed|--seed $seed --set model.mode=re
 for run in "${runs[@]}"; do
   name="${run%%|*}"; args="${run#*|}"
   echo "$name $args"
-done | xargs -P "${JOBS:-2}" -L 1 bash -c 'name=$0; shift; "'"$root"'/jobs/elise" run --no-progress "$@" --out "'"$out"'/$name" > "'"$out"'/$name.log" 2>&1 || true; echo "done $name"'
+done | xargs -P "${JOBS:-2}" -L 1 bash -c 'name=$0; "'"$root"'/jobs/elise" run --no-progress "$@" --out "'"$out"'/$name" > "'"$out"'/$name.log" 2>&1 || true; echo "done $name"'
 
 python3 - "$out" <<'PY'
 import json, sys, os, glob

@@ -25,7 +25,7 @@ import org.elisesweep.sweep.SweepPlan;
  * Whole-sweep benchmark (not JMH: one run is minutes): the same simulations run by the Spark job
  * on local[N] (simulating, writing and committing Parquet, progress) and by a plain Java thread
  * pool of N threads that only simulates. The ratio is Spark's overhead. Both runs happen in one
- * JVM, one after the other, after a warm-up of both paths, so the figures share one machine state.
+ * JVM after a warm-up of both paths: pool, Spark, pool again, so the figures share one machine state.
  *
  * <p>Usage: {@code jobs/bench-sweep.sh [threads] [training-cycles] [simulations]}
  */
@@ -47,17 +47,23 @@ public final class SweepBenchmark {
             SweepJob.run(spark, warm, new SweepJob.Options(dir.resolve("warm").toString(), false, false));
             threadPool(warm, threads);
 
+            // pool, Spark, pool: the mean of the two pool runs brackets the Spark run against drift
             long t0 = System.nanoTime();
             double poolCpu = threadPool(plan, threads);
-            double pool = (System.nanoTime() - t0) / 1e9;
+            double poolBefore = (System.nanoTime() - t0) / 1e9;
             t0 = System.nanoTime();
             SweepSummary s = SweepJob.run(spark, plan, new SweepJob.Options(dir.resolve("spark").toString(), false,
                     false, threads));
             double sparkWall = (System.nanoTime() - t0) / 1e9;
+            t0 = System.nanoTime();
+            threadPool(plan, threads);
+            double poolAfter = (System.nanoTime() - t0) / 1e9;
+            double pool = (poolBefore + poolAfter) / 2;
             System.out.printf("%d simulations of %d training cycles (%.1f s each on average), %d threads%n",
                     plan.simulations(), cycles, poolCpu / plan.simulations(), threads);
-            System.out.printf("thread pool: %.1f s   spark local[%d]: %.1f s   spark / pool = %.3f (overhead %.1f %%)%n",
-                    pool, threads, sparkWall, sparkWall / pool, 100 * (sparkWall / pool - 1));
+            System.out.printf("thread pool: %.1f s and %.1f s   spark local[%d]: %.1f s   spark / pool = %.3f "
+                    + "(overhead %.1f %%)%n", poolBefore, poolAfter, threads, sparkWall, sparkWall / pool,
+                    100 * (sparkWall / pool - 1));
             if (!s.complete()) {
                 throw new IllegalStateException("the Spark sweep did not complete");
             }
