@@ -35,7 +35,7 @@ for d in sorted(glob.glob(os.path.join(out, "*", "metrics.json"))):
         rb = r["robustness"]
         rec = f'rec {rb["recovery_cycles"]}' if rb["recovered"] else "no rec"
         return f'{r["final_sumcorr"]:.2f} ({rec})'
-    print(f'| {name} | {m["final_free_run_sumcorr"]:.2f} | {m["final_free_run_mse"]:.4f} | {m["learned_at_cycle"]} | '
+    print(f'| {name} | {m["final_free_run_sumcorr"]:.2f} | {m["final_free_run_mse"]:.4f} | {m["learned_at_cycle"] if m["learned_at_cycle"] is not None else "never"} | '
           f'{none.get("mean_sumcorr", float("nan")):.2f} / {none.get("min_sumcorr", float("nan")):.2f} / {none.get("final_sumcorr", float("nan")):.2f} | '
           f'{none.get("drift_ms_per_cycle", float("nan")):.2f} | ' + " | ".join(clamp(n) for n in ["silence-cycle", "tonic-cycle", "silence-window", "tonic-window"]) + " |")
 PY
