@@ -1,0 +1,183 @@
+package org.elisesweep.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sweep job on a real Spark standalone cluster on 127.0.0.1 (a Master and two Workers started
+ * by jobs/local-cluster.sh from the project's jars), submitted by jobs/sweep.sh --master.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LocalClusterIT {
+    private static final Path ROOT = Path.of("").toAbsolutePath();
+    private static final int PORT = 17077;
+    private static final String MASTER = "spark://127.0.0.1:" + PORT;
+    private Path clusterDir;
+    private SparkSession spark;
+
+    static final String SWEEP = """
+            name = cluster
+            seed = 11
+            replicates = 3
+            base { training.cycles = 60, replay.cycles = 8, model.n-lat = 10 }
+            axes = [ { path = model.lambda, values = [0.5, 0.6, 0.7, 0.8] } ]
+            execution { task-seconds = 0.05 }
+            """;
+
+    @BeforeAll
+    void startCluster() throws Exception {
+        clusterDir = ROOT.resolve("target/it-cluster");
+        Result r = run(List.of("jobs/local-cluster.sh", "start", "2", "1"), 180);
+        assertEquals(0, r.code, r.output);
+        assertTrue(r.output.contains(MASTER), r.output);
+        spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+                .getOrCreate();
+    }
+
+    @AfterAll
+    void stopCluster() throws Exception {
+        run(List.of("jobs/local-cluster.sh", "stop"), 60);
+        assertTrue(run(List.of("jobs/local-cluster.sh", "status"), 30).output.contains("not running")
+                || !Files.exists(clusterDir.resolve("master.pid")));
+    }
+
+    private record Result(int code, String output) {
+    }
+
+    private Result run(List<String> cmd, int timeoutSeconds) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectErrorStream(true);
+        pb.environment().put("ELISE_CLUSTER_DIR", ROOT.resolve("target/it-cluster").toString());
+        pb.environment().put("ELISE_MASTER_PORT", Integer.toString(PORT));
+        pb.environment().put("ELISE_MASTER_UI_PORT", "18080");
+        pb.environment().remove("SPARK_HOME");
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(timeoutSeconds, TimeUnit.SECONDS), "timed out: " + cmd);
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    private Result sweep(Path file, Path out, String master) throws Exception {
+        return run(List.of("jobs/sweep.sh", file.toString(), "--out", out.toString(), "--master", master,
+                "--no-progress"), 300);
+    }
+
+    private Map<String, Row> runs(Path out) {
+        Map<String, Row> m = new HashMap<>();
+        for (Row r : spark.read().parquet(out.resolve("runs").toString()).collectAsList()) {
+            m.put(r.getAs("point_id") + "/" + r.getAs("replicate"), r);
+        }
+        return m;
+    }
+
+    @Test
+    void aSweepOnTheClusterMatchesTheEmbeddedOneBitForBit(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("cluster.conf");
+        Files.writeString(file, SWEEP);
+        Result cluster = sweep(file, dir.resolve("cluster"), MASTER);
+        assertEquals(0, cluster.code, cluster.output);
+        Result local = sweep(file, dir.resolve("local"), "local[2]");
+        assertEquals(0, local.code, local.output);
+        Map<String, Row> a = runs(dir.resolve("cluster"));
+        Map<String, Row> b = runs(dir.resolve("local"));
+        assertEquals(12, a.size());
+        assertEquals(a.keySet(), b.keySet());
+        for (String key : a.keySet()) {
+            for (String col : List.of("final_mse", "final_sumcorr", "replay_mean_sumcorr", "replay_min_sumcorr",
+                    "replay_drift_ms_per_cycle", "spectral_radius")) {
+                assertEquals((double) a.get(key).getAs(col), (double) b.get(key).getAs(col), 0.0, col + " " + key);
+            }
+        }
+        // the cluster's executors ran the simulations, not the driver
+        assertTrue(a.values().stream().allMatch(r -> "OK".equals(r.getAs("status"))));
+    }
+
+    @Test
+    void aMalformedSweepFileFailsOnTheDriverWithTheEmbeddedMessage(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.conf");
+        Files.writeString(file, "name = bad\nreplicas = 2\naxes = [ { path = model.n-lat, values = [0] } ]\n");
+        Result cluster = sweep(file, dir.resolve("c"), MASTER);
+        Result local = sweep(file, dir.resolve("l"), "local[1]");
+        assertEquals(2, cluster.code, cluster.output);
+        assertEquals(2, local.code, local.output);
+        List<String> problems = problemLines(local.output);
+        assertEquals(2, problems.size(), local.output);
+        assertTrue(problemLines(cluster.output).containsAll(problems), cluster.output);
+        assertTrue(problems.get(0).contains("replicas: unknown key; did you mean 'replicates'?"), local.output);
+        assertTrue(!Files.exists(dir.resolve("c").resolve("runs")), "nothing may run");
+    }
+
+    private static List<String> problemLines(String output) {
+        return output.lines().filter(l -> l.startsWith("  ") && l.contains(": ")).toList();
+    }
+
+    @Test
+    void killingAWorkerMidSweepStillCommitsEverySimulationExactlyOnce(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("cluster.conf");
+        Files.writeString(file, SWEEP.replace("training.cycles = 60", "training.cycles = 300")
+                .replace("name = cluster", "name = kill-worker"));
+        Path out = dir.resolve("out");
+        Path runsDir = out.resolve("runs").resolve("sweep=kill-worker");
+        ProcessBuilder pb = new ProcessBuilder("jobs/sweep.sh", file.toString(), "--out", out.toString(), "--master",
+                MASTER, "--no-progress").directory(ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("driver.log").toFile());
+        pb.environment().put("ELISE_CLUSTER_DIR", clusterDir.toString());
+        Process driver = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (count(runsDir) < 2 && driver.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(driver.isAlive(), "finished before a worker could be killed: "
+                + Files.readString(dir.resolve("driver.log")));
+        // SIGKILL worker 2 and its executor
+        long worker = Long.parseLong(Files.readString(clusterDir.resolve("worker-2.pid")).trim());
+        ProcessHandle.of(worker).ifPresent(h -> {
+            h.descendants().forEach(ProcessHandle::destroyForcibly);
+            h.destroyForcibly();
+        });
+        assertTrue(driver.waitFor(300, TimeUnit.SECONDS), "the sweep did not finish after the worker died");
+        assertEquals(0, driver.exitValue(), Files.readString(dir.resolve("driver.log")));
+        assertEquals(12, spark.read().parquet(runsDir.toString()).count());
+        assertEquals(12, spark.read().parquet(runsDir.toString()).select("point_id", "replicate").distinct().count());
+        assertEquals(12 * 4, spark.read().parquet(out.resolve("robustness").toString()).count());
+        // bring the worker back for the other tests
+        restartWorker2();
+    }
+
+    private void restartWorker2() throws Exception {
+        run(List.of("jobs/local-cluster.sh", "stop"), 60);
+        Result r = run(List.of("jobs/local-cluster.sh", "start", "2", "1"), 180);
+        assertEquals(0, r.code, r.output);
+    }
+
+    private static long count(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("part-")).count();
+        }
+    }
+
+    static List<String> args(String... a) {
+        return new ArrayList<>(List.of(a));
+    }
+}
