@@ -4,6 +4,7 @@
 #   jobs/bench-sweep.sh [threads=2] [training-cycles=2500] [simulations=8]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mkdir -p target
 mvn -B -q -ntp -Dstyle.color=never -DskipTests test-compile > target/build.log 2>&1 || { cat target/build.log >&2; exit 1; }
 mvn -B -q -ntp -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench-classpath.txt > target/build.log 2>&1 || { cat target/build.log >&2; exit 1; }

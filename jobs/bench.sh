@@ -12,6 +12,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+mkdir -p target
 
 mvn -B -q -DskipTests test-compile
 cp_file=target/bench-classpath.txt
