@@ -148,10 +148,15 @@ public final class SweepJob {
      * Largest first into the least loaded batch (LPT), deterministic for a given list.
      */
     List<RunBatch> batches(List<PlannedRun> runs, int cores) {
+        CostModel model = new CostModel();
+        Map<String, Double> costOfPoint = new HashMap<>();
+        for (org.elisesweep.sweep.SweepPoint p : plan.points()) {
+            costOfPoint.put(p.pointId(), model.seconds(p));
+        }
         double[] cost = new double[runs.size()];
         double total = 0;
         for (int k = 0; k < runs.size(); k++) {
-            cost[k] = CostModel.seconds(runs.get(k));
+            cost[k] = costOfPoint.get(runs.get(k).pointId());
             total += cost[k];
         }
         int count = options.tasks() > 0 ? options.tasks()
@@ -164,18 +169,18 @@ public final class SweepJob {
         order.sort(Comparator.comparingDouble((Integer k) -> -cost[k]).thenComparing(k -> k));
         List<List<PlannedRun>> bins = new ArrayList<>();
         double[] load = new double[count];
+        // least loaded bin first, ties by index: O(runs · log bins)
+        java.util.PriorityQueue<Integer> lightest = new java.util.PriorityQueue<>(
+                Comparator.comparingDouble((Integer b) -> load[b]).thenComparing(b -> b));
         for (int b = 0; b < count; b++) {
             bins.add(new ArrayList<>());
+            lightest.add(b);
         }
         for (int k : order) {
-            int best = 0;
-            for (int b = 1; b < count; b++) {
-                if (load[b] < load[best]) {
-                    best = b;
-                }
-            }
+            int best = lightest.poll();
             bins.get(best).add(runs.get(k));
             load[best] += cost[k];
+            lightest.add(best);
         }
         String driverRun = java.util.UUID.randomUUID().toString();
         return bins.stream().map(b -> new RunBatch(b.toArray(new PlannedRun[0]), driverRun)).toList();
