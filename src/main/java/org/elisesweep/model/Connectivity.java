@@ -3,26 +3,17 @@ package org.elisesweep.model;
 /** Which dendritic synapses j → i exist (ELISE-MODEL.md §1). */
 public enum Connectivity {
     /** Every neuron onto the dendrite of every other neuron. */
-    ALL_TO_ALL("all-to-all"),
+    ALL_TO_ALL,
     /** Each synapse exists with probability {@code density}. */
-    SPARSE("sparse");
+    SPARSE;
 
-    private final String key;
-
-    Connectivity(String key) {
-        this.key = key;
-    }
-
+    /** all-to-all or sparse. */
     public String key() {
-        return key;
+        return EnumKeys.key(this);
     }
 
+    /** @throws IllegalArgumentException for anything but all-to-all, sparse */
     public static Connectivity parse(String key) {
-        for (Connectivity c : values()) {
-            if (c.key.equals(key)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("unknown connectivity '" + key + "'; allowed: all-to-all, sparse");
+        return EnumKeys.parse(values(), key, "connectivity");
     }
 }

@@ -3,28 +3,19 @@ package org.elisesweep.model;
 /** Which dendritic synapses learn (ELISE-MODEL.md §1, "Model modes"). */
 public enum Mode {
     /** All dendritic synapses learn. */
-    ELISE("elise"),
+    ELISE,
     /** Only synapses onto visible neurons learn; latent dendritic weights stay random. */
-    RESERVOIR("reservoir"),
+    RESERVOIR,
     /** Latent neurons have no dendrite; only visible dendrites exist and learn. */
-    SOMA_ONLY("soma-only");
+    SOMA_ONLY;
 
-    private final String key;
-
-    Mode(String key) {
-        this.key = key;
-    }
-
+    /** elise, reservoir or soma-only. */
     public String key() {
-        return key;
+        return EnumKeys.key(this);
     }
 
+    /** @throws IllegalArgumentException for anything but elise, reservoir, soma-only */
     public static Mode parse(String key) {
-        for (Mode m : values()) {
-            if (m.key.equals(key)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown mode '" + key + "'; allowed: elise, reservoir, soma-only");
+        return EnumKeys.parse(values(), key, "mode");
     }
 }

@@ -19,6 +19,13 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * the step loop (row blocks in the W pass, separate neuron passes, the bit trick in
  * {@link Transfer#exp}) were each checked to leave a whole simulation bit-identical; the
  * benchmarks are in src/test/java/org/elisesweep/bench ({@code jobs/bench.sh}).
+ *
+ * <p>Noise (ELISE-MODEL.md §8, {@link NoiseParams}) is decided once per cycle, never per neuron:
+ * a cycle without noise runs exactly the noiseless loop, bit for bit and at its speed. Membrane
+ * noise is a separate pass over the neurons after the Euler updates; a noisy teacher swaps in
+ * the cycle's own conductance arrays; weight noise and synapse deletion act once, between
+ * cycles ({@link #perturbWeights}). Deleted synapses are held at 0 by a per-network synapse
+ * mask, so all-to-all networks keep the unmasked kernels until a synapse is deleted.
  */
 public final class Network {
     /** |u| or |v| beyond this many mV counts as a runaway (diverged) simulation. */
@@ -28,6 +35,27 @@ public final class Network {
     private final Wiring wiring;
     private final Teacher teacher;
     private final NetworkState state;
+    private final NoiseParams noise;
+    /** The network's seed streams: clamp selection and weight disturbances draw from them. */
+    private final RandomStreams streams;
+    /**
+     * 1.0 where synapse j → i exists, else 0.0, by presynaptic rows [j][i]; null when every
+     * off-diagonal synapse exists. Starts as the wiring's mask; {@link #perturbWeights} replaces
+     * it (never modifies it: copies of the network share it).
+     */
+    private double[][] synapseMask;
+    /** Membrane noise processes of soma and dendrite, null when their σ is 0. */
+    private final OrnsteinUhlenbeck somaNoise;
+    private final OrnsteinUhlenbeck dendriteNoise;
+    private final ZigguratSampler.NormalizedGaussian somaGauss;
+    private final ZigguratSampler.NormalizedGaussian dendriteGauss;
+    /** This network's noisy-teacher scratch, null without teacher noise. */
+    private final NoisyTeacher noisyTeacher;
+    // decided once per cycle (beginCycle): teacher conductances (null = teacher off), membrane noise on
+    private double[] cycleExc;
+    private double[] cycleInh;
+    private boolean cycleSomaNoise;
+    private boolean cycleDendriteNoise;
     private final int nVis;
     private final int n;
     /** Postsynaptic neurons whose incoming synapses learn: 0…nLearn−1. */
@@ -47,11 +75,22 @@ public final class Network {
     private final int[] scaffoldSource;
     private final int[] scaffoldSourceDelay;
 
-    private Network(ModelParams m, Wiring wiring, Teacher teacher, NetworkState state) {
+    private Network(ModelParams m, Wiring wiring, Teacher teacher, NetworkState state, NoiseParams noise,
+                    RandomStreams streams, double[][] synapseMask) {
         this.m = m;
         this.wiring = wiring;
         this.teacher = teacher;
         this.state = state;
+        this.noise = noise;
+        this.streams = streams;
+        this.synapseMask = synapseMask;
+        NoiseParams.MembraneNoise mn = noise.membrane();
+        this.somaNoise = mn.sigma() > 0 ? new OrnsteinUhlenbeck(mn.sigma(), mn.tau(), m.dt()) : null;
+        this.dendriteNoise = mn.dendriteSigma() > 0
+                ? new OrnsteinUhlenbeck(mn.dendriteSigma(), mn.effectiveDendriteTau(), m.dt()) : null;
+        this.somaGauss = ZigguratSampler.NormalizedGaussian.of(state.noise.somaRng);
+        this.dendriteGauss = ZigguratSampler.NormalizedGaussian.of(state.noise.dendriteRng);
+        this.noisyTeacher = noise.teacher().enabled() ? new NoisyTeacher(teacher, noise.teacher(), m.dt()) : null;
         this.nVis = wiring.visibleNeurons();
         this.n = wiring.neurons();
         this.nLearn = m.mode() == Mode.ELISE ? n : nVis;
@@ -83,22 +122,40 @@ public final class Network {
     }
 
     /**
-     * A new network in the initial state of ELISE-MODEL.md §3: u = v = E_l, rates and every
-     * delay line at φ(E_l), traces 0, Gaussian weights (SD {@code weightSd}) on existing synapses.
+     * A network without noise: {@link #create(ModelParams, Pattern, double, long, NoiseParams)}
+     * with {@link NoiseParams#none()}.
      */
     public static Network create(ModelParams m, Pattern pattern, double stepMs, long seed) {
+        return create(m, pattern, stepMs, seed, NoiseParams.none());
+    }
+
+    /**
+     * A new network in the initial state of ELISE-MODEL.md §3: u = v = E_l, rates and every
+     * delay line at φ(E_l), traces 0, Gaussian weights (SD {@code weightSd}) on existing synapses;
+     * membrane-noise processes with σ > 0 start from their stationary distribution (§8), drawn
+     * from their own streams, so noise never changes the wiring or the initial weights.
+     *
+     * @throws InvalidParametersException when the teacher jitter does not fit the pattern step
+     */
+    public static Network create(ModelParams m, Pattern pattern, double stepMs, long seed, NoiseParams noise) {
         RandomStreams streams = new RandomStreams(seed);
         Teacher teacher = new Teacher(pattern, m, stepMs);
         Wiring wiring = Wiring.draw(m, pattern.neurons(), streams);
         int n = wiring.neurons();
         int longest = Math.max(m.denDelayMax(), m.scaffoldDelayMax() + m.inhibitionExtraDelay()) + 2;
-        NetworkState s = new NetworkState(n, Integer.highestOneBit(longest - 1) << 1);
+        NetworkState s = new NetworkState(n, Integer.highestOneBit(longest - 1) << 1, new NoiseState(n, streams));
         Arrays.fill(s.u, m.eL());
         Arrays.fill(s.v, m.eL());
         Arrays.fill(s.rate, m.restRate());
         Arrays.fill(s.history, m.restRate());
-        Network net = new Network(m, wiring, teacher, s);
+        Network net = new Network(m, wiring, teacher, s, noise, streams, wiring.synapseMaskArray());
         net.drawInitialWeights(streams.stream(RandomStreams.INITIAL_WEIGHTS));
+        if (net.somaNoise != null) {
+            net.somaNoise.fillStationary(s.noise.soma, 0, n, net.somaGauss);
+        }
+        if (net.dendriteNoise != null) {
+            net.dendriteNoise.fillStationary(s.noise.dendrite, 0, net.nDendrite, net.dendriteGauss);
+        }
         // input of step 0: learning coefficients are still 0, so this pass only sums
         net.plasticityAndNextInput();
         return net;
@@ -117,9 +174,16 @@ public final class Network {
         }
     }
 
-    /** A network with the same parameters and wiring and an independent copy of this state. */
+    /**
+     * A network with the same parameters, wiring and deleted synapses and an independent copy of
+     * this state, noise processes and stream positions included: run alike, both give the same bits.
+     */
     public Network copy() {
-        return new Network(m, wiring, teacher, state.copy());
+        return new Network(m, wiring, teacher, state.copy(), noise, streams, synapseMask);
+    }
+
+    public NoiseParams noise() {
+        return noise;
     }
 
     public ModelParams params() {
@@ -139,25 +203,151 @@ public final class Network {
         return state;
     }
 
+    /**
+     * Whether W_ij is an existing learning synapse: i ≠ j, the synapse exists (sparse mask) and
+     * has not been deleted, and i's incoming synapses learn (every i in elise mode, visible i in
+     * the reservoir and soma-only modes; ELISE-MODEL.md §1).
+     */
+    public boolean isLearningSynapse(int j, int i) {
+        return i < nLearn && i != j && (synapseMask == null || synapseMask[j][i] != 0.0);
+    }
+
+    /** The per-network synapse mask by presynaptic rows, or null when all synapses exist. Do not modify. */
+    double[][] synapseMaskArray() {
+        return synapseMask;
+    }
+
+    /**
+     * Weight noise and synapse deletion after training (ELISE-MODEL.md §8, {@link NoiseParams.WeightNoise}),
+     * on the existing learning synapses ({@link #isLearningSynapse}) only:
+     * <ol>
+     * <li>when σ_w > 0, one normal deviate ξ_ij per learning synapse in (i, j) order from the
+     *     weight-noise stream, and W_ij ← W_ij + σ_w·ξ_ij (additive) or W_ij·(1 + σ_w·ξ_ij)
+     *     (multiplicative);</li>
+     * <li>when f > 0, of the M learning synapses, listed in (i, j) order, round(f·M) chosen by a
+     *     partial Fisher–Yates shuffle from the synapse-deletion stream (so a smaller f deletes a
+     *     subset of a larger one) are set to 0 and removed from this network's synapse mask, so that
+     *     plasticity (§3 step 8) keeps them at exactly 0.</li>
+     * </ol>
+     * Then recomputes the dendritic input s = W·r^d of the next step from the new W. Mutates W,
+     * s and the mask of this network (copies made before keep theirs); a no-op when
+     * {@code !w.enabled()}, so all-to-all networks keep the unmasked kernels.
+     */
+    public void perturbWeights(NoiseParams.WeightNoise w) {
+        if (!w.enabled()) {
+            return;
+        }
+        final double[][] rows = state.weightRows;
+        if (w.sigma() > 0) {
+            ZigguratSampler.NormalizedGaussian gauss =
+                    ZigguratSampler.NormalizedGaussian.of(streams.stream(RandomStreams.WEIGHT_NOISE));
+            boolean additive = w.kind() == WeightNoiseKind.ADDITIVE;
+            for (int i = 0; i < nLearn; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (isLearningSynapse(j, i)) {
+                        double x = w.sigma() * gauss.sample();
+                        rows[j][i] = additive ? rows[j][i] + x : rows[j][i] * (1.0 + x);
+                    }
+                }
+            }
+        }
+        if (w.deleteFraction() > 0) {
+            deleteSynapses(w.deleteFraction());
+        }
+        recomputeDendriticInput();
+    }
+
+    /**
+     * Deletes round(f·M) of the M learning synapses, listed in (i, j) order, chosen by a partial
+     * Fisher–Yates shuffle from the synapse-deletion stream: sets them to 0 and replaces the
+     * synapse mask by one without them. Mutates W and the mask (not when nothing is deleted).
+     */
+    private void deleteSynapses(double f) {
+        int[] pre = new int[nLearn * n];
+        int[] post = new int[nLearn * n];
+        int count = 0;
+        for (int i = 0; i < nLearn; i++) {
+            for (int j = 0; j < n; j++) {
+                if (isLearningSynapse(j, i)) {
+                    pre[count] = j;
+                    post[count] = i;
+                    count++;
+                }
+            }
+        }
+        int deleted = (int) Math.round(f * count);
+        if (deleted == 0) {
+            return;
+        }
+        double[][] mask = new double[n][n];
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                boolean exists = wiring.hasSynapse(j, i) && (synapseMask == null || synapseMask[j][i] != 0.0);
+                mask[j][i] = exists ? 1.0 : 0.0;
+            }
+        }
+        UniformRandomProvider rng = streams.stream(RandomStreams.SYNAPSE_DELETION);
+        final double[][] rows = state.weightRows;
+        for (int k = 0; k < deleted; k++) {
+            int r = k + rng.nextInt(count - k);
+            int tj = pre[k];
+            int ti = post[k];
+            pre[k] = pre[r];
+            post[k] = post[r];
+            pre[r] = tj;
+            post[r] = ti;
+            mask[pre[k]][post[k]] = 0.0;
+            rows[pre[k]][post[k]] = 0.0;
+        }
+        synapseMask = mask;
+    }
+
+    /** s_i = Σ_j W_ij·r_j^d for the next step, j ascending (§3 step 1), from the current W. Mutates s. */
+    private void recomputeDendriticInput() {
+        final NetworkState s = state;
+        Arrays.fill(s.dendriticInput, 0, nDendrite, 0.0);
+        for (int j = 0; j < n; j++) {
+            DendriticKernels.accumulate(s.weightRows[j], s.delayedRate[j], s.dendriticInput, 0, nDendrite);
+        }
+    }
+
     /** Samples recorded per cycle: the visible rates after steps 0, 2, 4, … (ELISE-MODEL.md §6). */
     public int samplesPerCycle() {
         return teacher.cycleBins() / 2;
     }
 
+    /** {@link #runCycle(Phase, boolean, Clamp, double[][])} in the training phase. */
+    public long runCycle(boolean teacherOn, Clamp clamp, double[][] record) {
+        return runCycle(Phase.TRAINING, teacherOn, clamp, record);
+    }
+
     /**
-     * Runs one cycle of TB Euler steps (ELISE-MODEL.md §3, steps 1–9 each), mutating the state.
+     * Runs one cycle of TB Euler steps (ELISE-MODEL.md §3, steps 1–9 each), mutating the state,
+     * with the noise sources of §8 that act in {@code phase}.
      *
+     * @param phase     the protocol phase of this cycle, for noise restricted to one phase
      * @param teacherOn whether the teacher nudges the visible somata (λ_on)
      * @param clamp     a clamp acting in this cycle, or null
      * @param record    receives the visible rates, [neuron][sample], or null
      * @return -1, or the global step at which |u| or |v| became non-finite or exceeded
      *         {@link #RUNAWAY_MV}; the cycle stops there
      */
-    public long runCycle(boolean teacherOn, Clamp clamp, double[][] record) {
+    public long runCycle(Phase phase, boolean teacherOn, Clamp clamp, double[][] record) {
+        return runCycle(phase, teacherOn, clamp, record, null);
+    }
+
+    /**
+     * As {@link #runCycle(Phase, boolean, Clamp, double[][])}, calling {@code observer} (if not
+     * null) after every step.
+     */
+    long runCycle(Phase phase, boolean teacherOn, Clamp clamp, double[][] record, StepObserver observer) {
+        beginCycle(phase, teacherOn);
+        int[] held = clamp == null ? null : clampedNeurons(clamp);
+        double heldAt = clamp == null ? 0.0 : m.eL() + clamp.offsetMv();
         int bins = teacher.cycleBins();
         for (int b = 0; b < bins; b++) {
-            boolean clamped = clamp != null && b >= clamp.fromBin() && b < clamp.toBin();
-            if (!step(b, teacherOn, clamped ? clamp : null)) {
+            boolean clamped = held != null && b >= clamp.fromBin() && b < clamp.toBin();
+            if (!step(b, clamped ? held : null, heldAt)) {
                 return state.step - 1;
             }
             if (record != null && (b & 1) == 0) {
@@ -165,8 +355,48 @@ public final class Network {
                     record[i][b >> 1] = state.rate[i];
                 }
             }
+            if (observer != null) {
+                observer.afterStep(b, state);
+            }
         }
         return -1;
+    }
+
+    /** Receives the state after each Euler step of a cycle (tests, recordings). */
+    interface StepObserver {
+        void afterStep(int bin, NetworkState state);
+    }
+
+    /**
+     * Decides the noise of one cycle: the teacher's conductances (the precomputed clean ones, or
+     * a fresh noisy target when teacher noise acts in {@code phase}, ELISE-MODEL.md §8) and whether
+     * the membrane-noise processes run.
+     */
+    private void beginCycle(Phase phase, boolean teacherOn) {
+        if (!teacherOn) {
+            cycleExc = null;
+            cycleInh = null;
+        } else if (noisyTeacher != null && noise.teacher().phase().covers(phase)) {
+            noisyTeacher.draw(state.noise);
+            cycleExc = noisyTeacher.excitationArray();
+            cycleInh = noisyTeacher.inhibitionArray();
+        } else {
+            cycleExc = teacher.excitationArray();
+            cycleInh = teacher.inhibitionArray();
+        }
+        boolean membrane = noise.membrane().phase().covers(phase);
+        cycleSomaNoise = membrane && somaNoise != null;
+        cycleDendriteNoise = membrane && dendriteNoise != null;
+    }
+
+    /** This network's noisy teacher (holding its last draw), or null without teacher noise. */
+    NoisyTeacher noisyTeacher() {
+        return noisyTeacher;
+    }
+
+    /** The network indices of the neurons {@code clamp} holds in this network, ascending ({@link Clamp#neurons}). */
+    public int[] clampedNeurons(Clamp clamp) {
+        return clamp.neurons(nVis, n - nVis, streams);
     }
 
     /**
@@ -180,8 +410,10 @@ public final class Network {
      * check: scalar ({@link Transfer#exp} does not vectorise), but a tight loop without the
      * scaffold's inner loop, so the CPU overlaps the φ evaluations of several neurons. Measured
      * with 13 + 50 neurons this is about 0.16 µs per step faster than one loop per population.
+     * Between (2) and (3), membrane noise (when on this cycle) and then the clamp of the
+     * {@code held} neurons (null: none) to {@code heldAt} mV.
      */
-    private boolean step(int b, boolean teacherOn, Clamp clamp) {
+    private boolean step(int b, int[] held, double heldAt) {
         final NetworkState s = state;
         final double[] u = s.u;
         final double[] v = s.v;
@@ -230,9 +462,10 @@ public final class Network {
             gI[i] += gI0 * Math.max(hist[(int) ((sent - inhExtra) & mask) * n + j], rest);
         }
 
-        // (2) Euler updates (§3 steps 3–6). Visible: teacher conductances (§3 step 2, §5).
-        final double[] gExc = teacher.excitationArray();
-        final double[] gInh = teacher.inhibitionArray();
+        // (2) Euler updates (§3 steps 3–6). Visible: teacher conductances (§3 step 2, §5), of this cycle
+        final double[] gExc = cycleExc;
+        final double[] gInh = cycleInh;
+        final boolean teacherOn = gExc != null;
         final int tb = b * nVis;
         for (int i = 0; i < nVis; i++) {
             double uo = u[i];
@@ -245,13 +478,6 @@ public final class Network {
             vStar[i] = predRest + predGain * vo;
             v[i] = vo + dt * gL * (eL + input[i] - vo);
             trace[i] += dt * (-gL * trace[i] + traceGain * rd[i]);
-        }
-        if (clamp != null) {
-            // a clamped soma skips its Euler update (§6)
-            int last = Math.min(clamp.lastNeuron(), nVis - 1);
-            for (int i = clamp.firstNeuron(); i <= last; i++) {
-                u[i] = eL + clamp.offsetMv();
-            }
         }
         // latents: separate short loops (u with the old v first), each small enough for C2 to vectorise
         if (nDendrite == n) {
@@ -276,6 +502,15 @@ public final class Network {
         }
         for (int i = nVis; i < n; i++) {
             trace[i] += dt * (-gL * trace[i] + traceGain * rd[i]);
+        }
+        if (cycleSomaNoise | cycleDendriteNoise) {
+            membraneNoise(u, v);
+        }
+        if (held != null) {
+            // a clamped soma skips its Euler update (§6), noise included
+            for (int i : held) {
+                u[i] = heldAt;
+            }
         }
 
         // (3) rates and learning coefficients (§3 steps 7–8), runaway check
@@ -315,6 +550,33 @@ public final class Network {
     }
 
     /**
+     * Membrane noise of one step (ELISE-MODEL.md §8): advances each Ornstein–Uhlenbeck process
+     * that runs this cycle by dt (exactly, {@link OrnsteinUhlenbeck}) and adds its term to the
+     * Euler update just made: u_i += dt·g_l·η_i for every soma, v_i += dt·g_l·η^d_i for every
+     * dendrite. Together with (2) this is u_i ← u_i + dt·[g_l(E_l − u_i) + … + g_l·η_i], the
+     * noise term added last (so a noiseless cycle is the unchanged loop). Draws N (soma) and
+     * N_dendrite (dendrite) normal deviates in ascending i from the two membrane streams.
+     * Mutates u, v and the noise state.
+     */
+    private void membraneNoise(double[] u, double[] v) {
+        final double dtGl = m.dt() * m.gL();
+        if (cycleSomaNoise) {
+            final double[] eta = state.noise.soma;
+            somaNoise.advance(eta, 0, n, somaGauss);
+            for (int i = 0; i < n; i++) {
+                u[i] += dtGl * eta[i];
+            }
+        }
+        if (cycleDendriteNoise) {
+            final double[] eta = state.noise.dendrite;
+            dendriteNoise.advance(eta, 0, nDendrite, dendriteGauss);
+            for (int i = 0; i < nDendrite; i++) {
+                v[i] += dtGl * eta[i];
+            }
+        }
+    }
+
+    /**
      * §3 step 8 of the step just run, fused with step 1 of the next: for every existing,
      * learning synapse W_ij += η_ij·(r_i − r*_i)·r̄_j, then s_i = Σ_j W_ij·r_j^d(next step), the
      * sum taken over j in ascending order. Mutates W, the delayed rates and the dendritic input.
@@ -348,7 +610,7 @@ public final class Network {
      */
     private void rowsPass(int from, int to, double[] coef) {
         int j = from;
-        if (wiring.synapseMaskArray() == null) {
+        if (synapseMask == null) {
             for (; j + 3 <= to && (j >= nLearn || j + 3 <= nLearn); j += 3) {
                 rows3(j, coef);
             }
@@ -363,7 +625,7 @@ public final class Network {
 
     /** Whether rows [j, j+count) can go through {@link #rows2}: sparse, or entirely inside or outside nLearn. */
     private boolean synMaskOrOutside(int j, int count) {
-        return wiring.synapseMaskArray() != null || j >= nLearn || j + count <= nLearn;
+        return synapseMask != null || j >= nLearn || j + count <= nLearn;
     }
 
     /**
@@ -437,7 +699,7 @@ public final class Network {
         final double[] tr = s.trace;
         final double[] rd = s.delayedRate;
         final double[] input = s.dendriticInput;
-        final double[][] synMask = wiring.synapseMaskArray();
+        final double[][] synMask = synapseMask;
         final double[] r0 = w[j];
         final double[] r1 = w[j + 1];
         final double t0 = tr[j];
@@ -478,7 +740,7 @@ public final class Network {
         final double t0 = s.trace[j];
         final double x0 = s.delayedRate[j];
         final double[] input = s.dendriticInput;
-        final double[][] synMask = wiring.synapseMaskArray();
+        final double[][] synMask = synapseMask;
         if (synMask == null) {
             // with c_j = 0 for this row, W_jj stays exactly 0 and adds exactly 0 to s_j
             boolean diagonalLearns = j < nLearn;

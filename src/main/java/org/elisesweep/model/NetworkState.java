@@ -6,7 +6,8 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * Everything that changes while a network runs (ELISE-MODEL.md §3): potentials, traces, rates,
  * weights and the contents of every delay line, plus the global step counter that positions
- * the delay lines. {@link #copy()} gives an independent deep copy, so one trained state can
+ * the delay lines, and the noise processes with the positions of their random streams
+ * (ELISE-MODEL.md §8). {@link #copy()} gives an independent deep copy, so one trained state can
  * start many disturbance scenarios ("train once, disturb many").
  *
  * <p>Delay lines are one shared rate history, {@code history[(m mod H)·N + j] = r_j(m)},
@@ -38,8 +39,10 @@ public final class NetworkState {
     /** Rate history, time-major, {@link #historyLength} slots of N rates. */
     final double[] history;
     final int historyLength;
+    /** Membrane-noise processes and noise streams. */
+    final NoiseState noise;
 
-    NetworkState(int n, int historyLength) {
+    NetworkState(int n, int historyLength, NoiseState noise) {
         this.u = new double[n];
         this.v = new double[n];
         this.trace = new double[n];
@@ -49,6 +52,7 @@ public final class NetworkState {
         this.weightRows = new double[n][n];
         this.historyLength = historyLength;
         this.history = new double[n * historyLength];
+        this.noise = noise;
     }
 
     private NetworkState(NetworkState o) {
@@ -65,6 +69,7 @@ public final class NetworkState {
         }
         history = o.history.clone();
         historyLength = o.historyLength;
+        noise = o.noise.copy();
     }
 
     /** An independent deep copy: running it never changes this state. */
@@ -96,6 +101,16 @@ public final class NetworkState {
         return rate[i];
     }
 
+    /** The somatic membrane-noise process η_i (mV, ELISE-MODEL.md §8). */
+    public double somaticNoise(int i) {
+        return noise.soma[i];
+    }
+
+    /** The dendritic membrane-noise process η^d_i (mV). */
+    public double dendriticNoise(int i) {
+        return noise.dendrite[i];
+    }
+
     /** W_ij, the dendritic weight from j onto i. */
     public double weight(int i, int j) {
         return weightRows[j][i];
@@ -113,11 +128,11 @@ public final class NetworkState {
         return w;
     }
 
-    /** Whether this and {@code o} hold bit-identical values everywhere. */
+    /** Whether this and {@code o} hold bit-identical values everywhere, noise processes and streams included. */
     public boolean sameAs(NetworkState o) {
         return step == o.step && Arrays.equals(u, o.u) && Arrays.equals(v, o.v) && Arrays.equals(trace, o.trace)
                 && Arrays.equals(rate, o.rate) && Arrays.equals(delayedRate, o.delayedRate)
                 && Arrays.equals(dendriticInput, o.dendriticInput) && Arrays.deepEquals(weightRows, o.weightRows)
-                && Arrays.equals(history, o.history);
+                && Arrays.equals(history, o.history) && noise.sameAs(o.noise);
     }
 }

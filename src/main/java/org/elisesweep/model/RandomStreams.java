@@ -1,7 +1,11 @@
 package org.elisesweep.model;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.apache.commons.rng.RandomProviderState;
+import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.apache.commons.rng.core.source64.SplitMix64;
 import org.apache.commons.rng.core.source64.XoShiRo256PlusPlus;
 
@@ -20,6 +24,20 @@ public final class RandomStreams {
     public static final String SCAFFOLD = "scaffold";
     public static final String INITIAL_WEIGHTS = "initial-weights";
     public static final String SPARSE_MASK = "sparse-mask";
+    /** Somatic membrane noise η_i (ELISE-MODEL.md §8). */
+    public static final String MEMBRANE_NOISE = "membrane-noise";
+    /** Dendritic membrane noise η^d_i, separate so that switching it never changes the somatic noise. */
+    public static final String DENDRITE_NOISE = "dendrite-noise";
+    /** Teacher noise ζ_i. */
+    public static final String TEACHER_NOISE = "teacher-noise";
+    /** Teacher timing jitter δ_k. */
+    public static final String TEACHER_JITTER = "teacher-jitter";
+    /** Weight noise after training. */
+    public static final String WEIGHT_NOISE = "weight-noise";
+    /** Which synapses are deleted after training. */
+    public static final String SYNAPSE_DELETION = "synapse-deletion";
+    /** Which neurons a clamp with a fraction below 1 holds (latent disturbances). */
+    public static final String CLAMP_SELECTION = "clamp-selection";
 
     private final long seed;
 
@@ -39,6 +57,27 @@ public final class RandomStreams {
             state[k] = expander.nextLong();
         }
         return new XoShiRo256PlusPlus(state);
+    }
+
+    /**
+     * An independent generator that continues exactly where {@code rng}, a generator of
+     * {@link #stream}, stands: both then produce the same numbers, and drawing from one never
+     * moves the other. Used to copy a network's noise state.
+     */
+    static UniformRandomProvider copyOf(UniformRandomProvider rng) {
+        XoShiRo256PlusPlus copy = new XoShiRo256PlusPlus(1, 2, 3, 4);
+        copy.restoreState(((RestorableUniformRandomProvider) rng).saveState());
+        return copy;
+    }
+
+    /** Whether two generators of {@link #stream} stand at the same point of the same sequence. */
+    static boolean sameState(UniformRandomProvider a, UniformRandomProvider b) {
+        return Arrays.equals(stateBytes(a), stateBytes(b));
+    }
+
+    private static byte[] stateBytes(UniformRandomProvider rng) {
+        RandomProviderState st = ((RestorableUniformRandomProvider) rng).saveState();
+        return ((RandomProviderDefaultState) st).getState();
     }
 
     /** FNV-1a, 64-bit, over the UTF-8 bytes of s. */

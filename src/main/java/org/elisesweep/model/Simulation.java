@@ -5,8 +5,10 @@ import java.util.List;
 
 /**
  * Runs the protocol of ELISE-MODEL.md §6 on one network: training with free-run validation,
- * then replay of the undisturbed scenario and of each clamp, every scenario starting from its
- * own copy of the trained state; then scores everything (§7). Never throws for a simulation
+ * then the weight disturbances of §8 (weight noise, synapse deletion), then replay of the
+ * undisturbed scenario and of each clamp, every scenario starting from its own copy of the
+ * (disturbed) trained state, noise state included; then scores everything (§7). Membrane and
+ * teacher noise act in the phases their parameters name. Never throws for a simulation
  * that diverges, runs out of time or fails: that is reported in the result's status.
  */
 public final class Simulation {
@@ -62,7 +64,7 @@ public final class Simulation {
     private Outcome execute() {
         ModelParams m = spec.model();
         ProtocolParams p = spec.protocol();
-        Network net = Network.create(m, spec.pattern(), p.stepMs(), spec.seed());
+        Network net = Network.create(m, spec.pattern(), p.stepMs(), spec.seed(), spec.noise());
         int nVis = spec.pattern().neurons();
         double[][] target = net.teacher().sampledTargetRates();
         int samples = net.samplesPerCycle();
@@ -73,10 +75,10 @@ public final class Simulation {
         double[][] record = new double[nVis][samples];
         int scored = 0;
         try {
-            long diverged = cycle(net, true, null, null, "training");
+            long diverged = cycle(net, Phase.TRAINING, true, null, null, "training");
             for (int c = 0; c < p.trainingCycles() && diverged < 0; c++) {
                 boolean validation = p.isValidationCycle(c);
-                diverged = cycle(net, !validation, null, validation ? record : null, "training");
+                diverged = cycle(net, Phase.TRAINING, !validation, null, validation ? record : null, "training");
                 if (validation && diverged < 0) {
                     CycleScore s = CycleScore.unshifted(record, target);
                     curve.cycles()[scored] = c;
@@ -94,6 +96,8 @@ public final class Simulation {
                     curve.truncated(scored), List.of(), null);
         }
         WeightSummary weights = WeightSummary.of(net.state(), nVis);
+        // weight noise and synapse deletion (§8): once, so that every scenario replays the same disturbed W
+        net.perturbWeights(spec.noise().weights());
 
         // replay: undisturbed first, then each clamp, each from a copy of the trained state
         ShiftScan scan = new ShiftScan(target);
@@ -137,7 +141,7 @@ public final class Simulation {
         long startStep = net.state().step();
         for (int c = 0; c < p.replayCycles(); c++) {
             Clamp active = clamp != null && clamp.cycle() == c ? clamp : null;
-            long diverged = cycle(net, c < p.realignCycles(), active, rec[c], "replay:" + name);
+            long diverged = cycle(net, Phase.REPLAY, c < p.realignCycles(), active, rec[c], "replay:" + name);
             if (diverged >= 0) {
                 return new ScenarioResult(name, clamp, Status.DIVERGED, diverged - startStep, null, null, null);
             }
@@ -175,12 +179,12 @@ public final class Simulation {
         return out;
     }
 
-    private long cycle(Network net, boolean teacherOn, Clamp clamp, double[][] record, String phase) {
+    private long cycle(Network net, Phase phase, boolean teacherOn, Clamp clamp, double[][] record, String label) {
         long before = net.state().step();
-        long diverged = net.runCycle(teacherOn, clamp, record);
+        long diverged = net.runCycle(phase, teacherOn, clamp, record);
         steps += net.state().step() - before;
         cyclesDone++;
-        listener.cycleDone(phase, cyclesDone, totalCycles);
+        listener.cycleDone(label, cyclesDone, totalCycles);
         if (System.nanoTime() > deadlineNanos) {
             throw new OutOfTime();
         }

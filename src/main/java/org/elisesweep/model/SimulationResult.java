@@ -12,7 +12,7 @@ import java.util.List;
  * @param wallSeconds   wall-clock time of the whole simulation
  * @param curve         learning curve (validation cycles reached)
  * @param scenarios     replay scenarios, undisturbed first (empty if training failed)
- * @param weights       analysis of W after training (null if training failed)
+ * @param weights       analysis of W after training, before any weight noise or deletion (null if training failed)
  */
 public record SimulationResult(Status status, String message, long steps, double wallSeconds, LearningCurve curve,
                                List<ScenarioResult> scenarios, WeightSummary weights) {

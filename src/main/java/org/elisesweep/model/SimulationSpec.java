@@ -11,17 +11,23 @@ import java.util.List;
  * @param pattern  the target pattern (fixes N_vis)
  * @param clamps   disturbance scenarios replayed in addition to the undisturbed one
  * @param seed     the one seed every random stream derives from (ELISE-MODEL.md §9)
+ * @param noise    the noise sources of ELISE-MODEL.md §8
  */
 public record SimulationSpec(ModelParams model, ProtocolParams protocol, Pattern pattern, List<Clamp> clamps,
-                             long seed) {
+                             long seed, NoiseParams noise) {
 
     public SimulationSpec {
         clamps = List.copyOf(clamps);
         List<Violation> found = new ArrayList<>();
+        if (noise == null) {
+            found.add(new Violation("noise", "is required"));
+        } else {
+            found.addAll(NoisyTeacher.violations(noise.teacher(), protocol.stepMs()));
+        }
         Teacher probe = new Teacher(pattern, model, protocol.stepMs());
         java.util.Set<String> names = new java.util.HashSet<>();
         for (Clamp c : clamps) {
-            found.addAll(c.violationsFor(pattern.neurons(), probe.cycleBins(), protocol));
+            found.addAll(c.violationsFor(pattern.neurons(), model.nLat(), probe.cycleBins(), protocol));
             if (!names.add(c.name())) {
                 found.add(new Violation("replay.scenarios", "scenario name '" + c.name() + "' appears twice"));
             }
@@ -29,6 +35,16 @@ public record SimulationSpec(ModelParams model, ProtocolParams protocol, Pattern
         if (!found.isEmpty()) {
             throw new InvalidParametersException(found);
         }
+    }
+
+    /** A simulation without noise ({@link NoiseParams#none()}). */
+    public SimulationSpec(ModelParams model, ProtocolParams protocol, Pattern pattern, List<Clamp> clamps, long seed) {
+        this(model, protocol, pattern, clamps, seed, NoiseParams.none());
+    }
+
+    /** This simulation with other noise. */
+    public SimulationSpec withNoise(NoiseParams other) {
+        return new SimulationSpec(model, protocol, pattern, clamps, seed, other);
     }
 
     /** The paper's setting: defaults, Für Elise and its four clamp cases. */

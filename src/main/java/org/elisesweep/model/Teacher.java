@@ -7,6 +7,13 @@ package org.elisesweep.model;
  * <p>Arrays are bin-major ({@code [bin·N_vis + i]}) so that one step reads contiguous values.
  */
 public final class Teacher {
+    private final Pattern pattern;
+    private final double stepMs;
+    private final double eL;
+    private final double eE;
+    private final double eI;
+    /** ℓ = λ/(1−λ)·(g_l + g_den), the teacher's total conductance G^E + G^I. */
+    private final double ell;
     private final int nVis;
     private final int cycleBins;
     private final int binsPerStep;
@@ -22,27 +29,67 @@ public final class Teacher {
             throw new InvalidParametersException(java.util.List.of(new Violation("pattern.step-ms",
                     "must be a whole number (≥ 3) of Euler steps of " + m.dt() + " ms (got " + stepMs + " ms)")));
         }
+        this.pattern = pattern;
+        this.stepMs = stepMs;
+        this.eL = m.eL();
+        this.eE = m.eE();
+        this.eI = m.eI();
+        this.ell = m.lambda() / (1 - m.lambda()) * (m.gL() + m.gDen());
         nVis = pattern.neurons();
         cycleBins = binsPerStep * pattern.steps();
         uTarget = new double[cycleBins * nVis];
         rateTarget = new double[cycleBins * nVis];
         gExc = new double[cycleBins * nVis];
         gInh = new double[cycleBins * nVis];
-        // ℓ = λ/(1−λ)·(g_l + g_den); G^E + G^I = ℓ and their reversal is u_tgt (§5)
-        double ell = m.lambda() / (1 - m.lambda()) * (m.gL() + m.gDen());
         for (int i = 0; i < nVis; i++) {
             for (int step = 0; step < pattern.steps(); step++) {
                 boolean prev = pattern.isOn(i, step - 1);
                 boolean cur = pattern.isOn(i, step);
                 boolean next = pattern.isOn(i, step + 1);
                 for (int b = 0; b < binsPerStep; b++) {
-                    double u = targetPotential(prev, cur, next, b, binsPerStep, stepMs, m.eL());
+                    double u = targetPotential(prev, cur, next, b, binsPerStep, stepMs, eL);
                     int k = (step * binsPerStep + b) * nVis + i;
                     uTarget[k] = u;
                     rateTarget[k] = m.phi(u);
-                    gExc[k] = ell * (m.eI() - u) / (m.eI() - m.eE());
-                    gInh[k] = ell * (u - m.eE()) / (m.eI() - m.eE());
                 }
+            }
+        }
+        conductances(uTarget, gExc, gInh);
+    }
+
+    /**
+     * The teacher conductances of ELISE-MODEL.md §5 for targets {@code u} (bin-major, mV):
+     * G^E = ℓ·(E_I − u)/(E_I − E_E), G^I = ℓ·(u − E_E)/(E_I − E_E), so that G^E + G^I = ℓ and
+     * their reversal (G^E·E_E + G^I·E_I)/(G^E + G^I) is u. (For a noisy target outside
+     * [E_I, E_E] one of them is negative; the nudging ℓ·(u − u_soma) keeps its form.)
+     * Writes {@code gE} and {@code gI}.
+     */
+    void conductances(double[] u, double[] gE, double[] gI) {
+        for (int k = 0; k < u.length; k++) {
+            gE[k] = ell * (eI - u[k]) / (eI - eE);
+            gI[k] = ell * (u[k] - eE) / (eI - eE);
+        }
+    }
+
+    /**
+     * u_tgt under a time warp (teacher timing jitter, ELISE-MODEL.md §8): pattern step k occupies
+     * bins [p_k, p_{k+1}) instead of [k·B, (k+1)·B), B = {@link #binsPerStep()}, and bin b of it
+     * takes the target of the clean step at position (b − p_k)·B/(p_{k+1} − p_k), evaluated by
+     * the table of §5 at that (fractional) position. With p_k = k·B this is the clean target,
+     * bit for bit. Writes {@code out}, bin-major.
+     *
+     * @param boundaries p_0 = 0 < p_1 < … < p_K = TB, the step boundaries in bins (K + 1 values)
+     */
+    void warpedTargets(double[] boundaries, double[] out) {
+        for (int i = 0; i < nVis; i++) {
+            int step = 0;
+            for (int b = 0; b < cycleBins; b++) {
+                while (b >= boundaries[step + 1]) {
+                    step++;
+                }
+                double position = (b - boundaries[step]) * binsPerStep / (boundaries[step + 1] - boundaries[step]);
+                out[b * nVis + i] = targetPotential(pattern.isOn(i, step - 1), pattern.isOn(i, step),
+                        pattern.isOn(i, step + 1), position, binsPerStep, stepMs, eL);
             }
         }
     }
@@ -50,9 +97,10 @@ public final class Teacher {
     /**
      * u_tgt in bin b of a step of B bins and L ms, given whether the previous, this and the
      * next step are on: the table of ELISE-MODEL.md §5, with its bin thresholds written as
-     * exact integer comparisons (t ≥ 2L/3 ⇔ 3b ≥ 2B, and so on).
+     * comparisons of b and B (t ≥ 2L/3 ⇔ 3b ≥ 2B, and so on), exact for whole b. A fractional
+     * b (a jittered teacher) is a position between bins.
      */
-    static double targetPotential(boolean prev, boolean cur, boolean next, int b, int bins, double stepMs,
+    static double targetPotential(boolean prev, boolean cur, boolean next, double b, int bins, double stepMs,
                                   double eL) {
         double t = b * stepMs / bins;
         double len = stepMs;
@@ -122,6 +170,11 @@ public final class Teacher {
     /** Teacher inhibitory conductance G^I of neuron i in bin b (1/ms). */
     public double inhibition(int i, int b) {
         return gInh[b * nVis + i];
+    }
+
+    /** Bin-major u_tgt, shared: do not modify. */
+    double[] targetArray() {
+        return uTarget;
     }
 
     /** Bin-major G^E, shared for the step loop: do not modify. */

@@ -14,11 +14,15 @@ import org.elisesweep.model.Connectivity;
 import org.elisesweep.model.InvalidParametersException;
 import org.elisesweep.model.Mode;
 import org.elisesweep.model.ModelParams;
+import org.elisesweep.model.NoiseParams;
+import org.elisesweep.model.NoisePhase;
 import org.elisesweep.model.Pattern;
 import org.elisesweep.model.PatternFormatException;
+import org.elisesweep.model.Population;
 import org.elisesweep.model.ProtocolParams;
 import org.elisesweep.model.SimulationSpec;
 import org.elisesweep.model.Violation;
+import org.elisesweep.model.WeightNoiseKind;
 
 /**
  * Turns a configuration (HOCON: a sweep file's parameters, or {@code --set path=value}
@@ -28,8 +32,9 @@ import org.elisesweep.model.Violation;
  */
 public final class SimulationConfig {
     private static final String DEFAULTS = "org/elisesweep/simulation-defaults.conf";
-    private static final Set<String> CLAMP_KEYS = Set.of("name", "cycle", "from-ms", "to-ms", "first-neuron",
-            "last-neuron", "offset-mv");
+    private static final Set<String> CLAMP_KEYS = Set.of("name", "cycle", "from-ms", "to-ms", "population",
+            "first-neuron", "last-neuron", "fraction", "offset-mv");
+    private static final String PHASES = "training, replay, both";
 
     /** Read once: a sweep validates thousands of points, and parsing the file was a third of each check. Immutable. */
     private static final Config DEFAULT_VALUES = ConfigFactory.parseResources(SimulationConfig.class.getClassLoader(),
@@ -83,11 +88,30 @@ public final class SimulationConfig {
         long seed = in.getLong("seed");
         String patternSource = in.getString("pattern.source");
         String patternInline = in.getString("pattern.inline");
+        double membraneSigma = in.getDouble("noise.membrane.sigma");
+        double membraneTau = in.getDouble("noise.membrane.tau");
+        double dendriteSigma = in.getDouble("noise.membrane.dendrite-sigma");
+        double dendriteTau = in.getDouble("noise.membrane.dendrite-tau");
+        NoisePhase membranePhase = in.getChoice("noise.membrane.phase", PHASES, NoisePhase::parse, NoisePhase.BOTH);
+        double teacherSigma = in.getDouble("noise.teacher.sigma");
+        double teacherTau = in.getDouble("noise.teacher.tau");
+        double jitterMs = in.getDouble("noise.teacher.jitter-ms");
+        NoisePhase teacherPhase = in.getChoice("noise.teacher.phase", PHASES, NoisePhase::parse, NoisePhase.BOTH);
+        double weightSigma = in.getDouble("noise.weights.sigma");
+        WeightNoiseKind weightKind = in.getChoice("noise.weights.kind", "additive, multiplicative",
+                WeightNoiseKind::parse, WeightNoiseKind.ADDITIVE);
+        double deleteFraction = in.getDouble("noise.weights.delete-fraction");
 
         List<String> problems = new ArrayList<>(in.problems());
         ModelParams model = build(() -> b.build(), problems);
         ProtocolParams protocol = build(() -> new ProtocolParams(trainingCycles, validationPeriod, replayCycles,
                 realign, stepMs), problems);
+        NoiseParams.MembraneNoise membrane = build(() -> new NoiseParams.MembraneNoise(membraneSigma, membraneTau,
+                dendriteSigma, dendriteTau, membranePhase), problems);
+        NoiseParams.TeacherNoise teacherNoise = build(() -> new NoiseParams.TeacherNoise(teacherSigma, teacherTau,
+                jitterMs, teacherPhase), problems);
+        NoiseParams.WeightNoise weightNoise = build(() -> new NoiseParams.WeightNoise(weightSigma, weightKind,
+                deleteFraction), problems);
         Pattern pattern = null;
         try {
             pattern = patternInline.isBlank() ? Pattern.resolve(patternSource)
@@ -97,7 +121,7 @@ public final class SimulationConfig {
         }
         List<Clamp> clamps = List.of();
         if (model != null && pattern != null) {
-            clamps = scenarios(overrides.withFallback(defaults), pattern.neurons(),
+            clamps = scenarios(overrides.withFallback(defaults), pattern.neurons(), model.nLat(),
                     (int) Math.round(stepMs / model.dt()) * pattern.steps(), model.dt(), problems);
         }
         SimulationSpec spec = null;
@@ -106,7 +130,8 @@ public final class SimulationConfig {
             ProtocolParams fp = protocol;
             Pattern fpat = pattern;
             List<Clamp> fc = clamps;
-            spec = build(() -> new SimulationSpec(fm, fp, fpat, fc, seed), problems);
+            NoiseParams noise = new NoiseParams(membrane, teacherNoise, weightNoise);
+            spec = build(() -> new SimulationSpec(fm, fp, fpat, fc, seed, noise), problems);
         }
         if (!problems.isEmpty()) {
             throw new ConfigProblems(source, problems);
@@ -127,7 +152,8 @@ public final class SimulationConfig {
     }
 
     /** The clamps named or described in {@code replay.scenarios}. */
-    private static List<Clamp> scenarios(Config config, int nVis, int cycleBins, double dt, List<String> problems) {
+    private static List<Clamp> scenarios(Config config, int nVis, int nLat, int cycleBins, double dt,
+                                         List<String> problems) {
         String path = "replay.scenarios";
         ConfigValue value = config.getValue(path);
         if (value.valueType() != ConfigValueType.LIST) {
@@ -149,7 +175,7 @@ public final class SimulationConfig {
                             + String.join(", ", Clamp.PAPER_CASES) + ", or give an object" + StrictReader.originOf(item));
                 }
             } else if (item.valueType() == ConfigValueType.OBJECT) {
-                Clamp c = clamp(((ConfigObject) item).toConfig(), at, nVis, cycleBins, dt, problems);
+                Clamp c = clamp(((ConfigObject) item).toConfig(), at, nVis, nLat, cycleBins, dt, problems);
                 if (c != null) {
                     out.add(c);
                 }
@@ -161,10 +187,19 @@ public final class SimulationConfig {
         return out;
     }
 
-    private static Clamp clamp(Config obj, String at, int nVis, int cycleBins, double dt, List<String> problems) {
+    private static Clamp clamp(Config obj, String at, int nVis, int nLat, int cycleBins, double dt,
+                               List<String> problems) {
+        StrictReader populationReader = new StrictReader(obj.withFallback(
+                ConfigFactory.parseMap(Map.of("population", Population.VISIBLE.key()))));
+        Population population = populationReader.getChoice("population", "visible, latent", Population::parse,
+                Population.VISIBLE);
         Config withDefaults = obj.withFallback(ConfigFactory.parseMap(Map.of("cycle", 4, "from-ms", 0.0,
-                "to-ms", cycleBins * dt, "first-neuron", 0, "last-neuron", nVis - 1, "offset-mv", 0.0)));
+                "to-ms", cycleBins * dt, "first-neuron", 0, "last-neuron", population.size(nVis, nLat) - 1,
+                "fraction", 1.0, "offset-mv", 0.0)));
         StrictReader in = new StrictReader(withDefaults);
+        for (String p : populationReader.problems()) {
+            problems.add(at + "." + p);
+        }
         for (String key : obj.root().keySet()) {
             if (!CLAMP_KEYS.contains(key)) {
                 in.problem(key, "unknown scenario key" + StrictReader.suggestion(key, List.copyOf(CLAMP_KEYS)));
@@ -179,13 +214,14 @@ public final class SimulationConfig {
         int to = (int) Math.round(in.getDouble("to-ms") / dt);
         int first = in.getInt("first-neuron");
         int last = in.getInt("last-neuron");
+        double fraction = in.getDouble("fraction");
         double offset = in.getDouble("offset-mv");
         for (String p : in.problems()) {
             problems.add(at + "." + p);
         }
-        if (!in.problems().isEmpty()) {
+        if (!in.problems().isEmpty() || !populationReader.problems().isEmpty()) {
             return null;
         }
-        return build(() -> new Clamp(name, cycle, from, to, first, last, offset), problems);
+        return build(() -> new Clamp(name, cycle, from, to, population, first, last, fraction, offset), problems);
     }
 }

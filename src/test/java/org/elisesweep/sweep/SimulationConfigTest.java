@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.elisesweep.model.Clamp;
 import org.elisesweep.model.Mode;
+import org.elisesweep.model.NoiseParams;
+import org.elisesweep.model.NoisePhase;
+import org.elisesweep.model.Population;
 import org.elisesweep.model.SimulationSpec;
+import org.elisesweep.model.WeightNoiseKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +37,33 @@ class SimulationConfigTest {
         assertEquals(10_000, s.protocol().trainingCycles());
         assertEquals(4, s.clamps().size());
         assertEquals(0.6, s.model().lambda());
+        assertEquals(NoiseParams.none(), s.noise());
+    }
+
+    @Test
+    void noiseParametersReachTheRecords() {
+        SimulationSpec s = parse("noise.membrane { sigma = 2.5, tau = 8, dendrite-sigma = 1.0, phase = replay }\n"
+                + "noise.teacher { sigma = 1.5, tau = 3.0, jitter-ms = 2.0, phase = training }\n"
+                + "noise.weights { sigma = 0.1, kind = multiplicative, delete-fraction = 0.25 }");
+        NoiseParams n = s.noise();
+        assertEquals(new NoiseParams.MembraneNoise(2.5, 8.0, 1.0, 0.0, NoisePhase.REPLAY), n.membrane());
+        assertEquals(8.0, n.membrane().effectiveDendriteTau());
+        assertEquals(new NoiseParams.TeacherNoise(1.5, 3.0, 2.0, NoisePhase.TRAINING), n.teacher());
+        assertEquals(new NoiseParams.WeightNoise(0.1, WeightNoiseKind.MULTIPLICATIVE, 0.25), n.weights());
+    }
+
+    @Test
+    void latentScenariosReachTheRecords() {
+        SimulationSpec s = parse("model.n-lat = 30\nreplay.scenarios = [{name = lat, population = latent, "
+                + "fraction = 0.5, from-ms = 90, to-ms = 150, offset-mv = 15}, {name = vis, last-neuron = 3}]");
+        Clamp lat = s.clamps().get(0);
+        assertEquals(Population.LATENT, lat.population());
+        assertEquals(0.5, lat.fraction());
+        assertEquals(29, lat.lastNeuron(), "the latent range defaults to the whole latent population");
+        assertEquals(900, lat.fromBin());
+        Clamp vis = s.clamps().get(1);
+        assertEquals(Population.VISIBLE, vis.population());
+        assertEquals(1.0, vis.fraction());
     }
 
     @Test
@@ -75,6 +107,29 @@ class SimulationConfigTest {
         "replay.scenarios = [{name = x, cycle = 1}] | replay.scenarios.x.cycle: must be in [4, 98]",
         "replay.scenarios = [{name = x, last-neuron = 13}] | replay.scenarios.x.last-neuron: must be < N_vis = 13",
         "pattern.source = no/such/file.txt    | pattern.source: pattern no/such/file.txt: is neither a built-in pattern",
+        "noise.membrane.sigma = -1            | noise.membrane.sigma: must be a finite number ≥ 0",
+        "noise.membrane.tau = 0               | noise.membrane.tau: must be a finite number > 0",
+        "noise.membrane.tau = -5.0            | noise.membrane.tau: must be a finite number > 0",
+        "noise.membrane.dendrite-sigma = -0.5 | noise.membrane.dendrite-sigma: must be a finite number ≥ 0",
+        "noise.membrane.dendrite-tau = -1     | noise.membrane.dendrite-tau: must be a finite number ≥ 0",
+        "noise.membrane.phase = always        | noise.membrane.phase: 'always' is not allowed; use one of training, replay, both",
+        "noise.membrane.sigma = loud          | noise.membrane.sigma: expected a number, found \"loud\"",
+        "noise.teacher.sigma = -0.1           | noise.teacher.sigma: must be a finite number ≥ 0",
+        "noise.teacher.tau = 0.0              | noise.teacher.tau: must be a finite number > 0",
+        "noise.teacher.jitter-ms = -1         | noise.teacher.jitter-ms: must be a finite number ≥ 0",
+        "noise.teacher.jitter-ms = 5.0        | noise.teacher.jitter-ms: must be below half a pattern step, 5.0 ms",
+        "noise.teacher.phase = replays        | noise.teacher.phase: 'replays' is not allowed; use one of training, replay, both",
+        "noise.weights.sigma = -0.2           | noise.weights.sigma: must be a finite number ≥ 0",
+        "noise.weights.kind = additiv         | noise.weights.kind: 'additiv' is not allowed; use one of additive, multiplicative",
+        "noise.weights.delete-fraction = 1.5  | noise.weights.delete-fraction: must be in [0.0, 1.0]",
+        "noise.weights.delete-fraction = -0.1 | noise.weights.delete-fraction: must be in [0.0, 1.0]",
+        "noise.membrane = 1                   | noise.membrane: is a group of parameters, not a value",
+        "noise.membrane.sigmaa = 1            | noise.membrane.sigmaa: unknown parameter; did you mean 'noise.membrane.sigma'?",
+        "replay.scenarios = [{name = x, population = hidden}] | replay.scenarios[0].population: 'hidden' is not allowed; use one of visible, latent",
+        "replay.scenarios = [{name = x, fraction = 1.5}]      | replay.scenarios.x.fraction: must be in [0.0, 1.0]",
+        "replay.scenarios = [{name = x, fraction = -0.5}]     | replay.scenarios.x.fraction: must be in [0.0, 1.0]",
+        "replay.scenarios = [{name = x, population = latent, last-neuron = 50}] | replay.scenarios.x.last-neuron: must be < N_lat = 50",
+        "replay.scenarios = [{name = x, fractoin = 0.5}]      | replay.scenarios[0].fractoin: unknown scenario key; did you mean 'fraction'?",
     })
     void eachInvalidValueIsNamedWithWhatIsAllowed(String hocon, String expected) {
         String message = problems(hocon);

@@ -248,8 +248,10 @@ class SweepFileTest {
 
     @Test
     void everySweepFileInConfIsValid() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("conf"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".conf")).toList()) {
+        // every .conf under conf/ is a sweep file, except Spark's own settings
+        try (Stream<Path> files = Files.walk(Path.of("conf"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".conf")
+                    && !p.getFileName().toString().equals("spark-defaults.conf")).toList()) {
                 SweepPlan plan = SweepFile.load(f);
                 assertTrue(plan.simulations() > 0, f.toString());
             }
