@@ -9,7 +9,7 @@
 #
 # State (generated SPARK_HOME with jars/, pid files, logs, worker dirs) lives in
 # target/local-cluster (override with ELISE_CLUSTER_DIR). Ports: ELISE_MASTER_PORT (7077),
-# ELISE_MASTER_UI_PORT (8080); worker UIs from 8081.
+# ELISE_MASTER_UI_PORT (8080); worker w on 127.0.0.w, its UI on 8080 + w.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="${ELISE_CLUSTER_DIR:-$root/target/local-cluster}"
@@ -61,10 +61,12 @@ case "${1:-status}" in
     export SPARK_HOME="$dir/spark-home"
     launch master org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$port" --webui-port "$ui_port"
     wait_for "$dir/logs/master.log" "I have been elected leader"
+    # worker w listens on 127.0.0.w (all of 127/8 is loopback): distinct hosts, as on a real cluster,
+    # so that Spark's per-host rules (e.g. no speculative copy on the host of the original) apply
     for w in $(seq 1 "$workers"); do
       mkdir -p "$dir/work-$w"
-      launch "worker-$w" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores "$cores" --memory 2g \
-        --webui-port $((ui_port + w)) --work-dir "$dir/work-$w" "$master_url"
+      SPARK_LOCAL_IP="127.0.0.$w" launch "worker-$w" org.apache.spark.deploy.worker.Worker --host "127.0.0.$w" \
+        --cores "$cores" --memory 2g --webui-port $((ui_port + w)) --work-dir "$dir/work-$w" "$master_url"
     done
     for w in $(seq 1 "$workers"); do wait_for "$dir/logs/worker-$w.log" "Successfully registered with master"; done
     echo "$master_url"

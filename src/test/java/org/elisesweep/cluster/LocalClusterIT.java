@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,6 +167,41 @@ class LocalClusterIT {
         assertEquals(0, r.code, r.output);
     }
 
+    @Test
+    void speculativeCopiesOfASlowTaskNeverDuplicateARow(@TempDir Path dir) throws Exception {
+        // one deliberately slow simulation among quick ones: while one worker runs it, the other
+        // works through the quick ones, then speculation starts a second attempt of the slow task
+        // there (never on the same host), and both attempts commit the same files
+        Path file = dir.resolve("spec.conf");
+        Files.writeString(file, """
+                name = speculation
+                replicates = 1
+                base { replay.cycles = 8, model.n-lat = 10 }
+                axes = [ { path = training.cycles, values = [6000, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32] } ]
+                execution { task-seconds = 0.01 }
+                """);
+        Path events = Files.createDirectories(dir.resolve("events"));
+        Path out = dir.resolve("out");
+        Result r = run(List.of("jobs/sweep.sh", file.toString(), "--out", out.toString(), "--master", MASTER,
+                "--no-progress", "--conf", "spark.speculation=true", "--conf", "spark.speculation.multiplier=1.5",
+                "--conf", "spark.speculation.quantile=0.5", "--conf", "spark.speculation.minTaskRuntime=200ms",
+                "--conf", "spark.speculation.interval=50ms", "--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.compress=false",
+                "--conf", "spark.eventLog.dir=" + events.toUri()), 300);
+        assertEquals(0, r.code, r.output);
+        StringBuilder log = new StringBuilder();
+        try (Stream<Path> s = Files.walk(events)) {   // a plain or a rolling (directory) event log
+            for (Path f : s.filter(f -> Files.isRegularFile(f) && !f.getFileName().toString().startsWith("."))
+                    .toList()) {
+                log.append(Files.readString(f, StandardCharsets.ISO_8859_1));
+            }
+        }
+        assertTrue(log.toString().contains("\"Speculative\":true"), "no speculative attempt was launched");
+        Path runsDir = out.resolve("runs").resolve("sweep=speculation");
+        assertEquals(14, spark.read().parquet(runsDir.toString()).count());
+        assertEquals(14, spark.read().parquet(runsDir.toString()).select("point_id", "replicate").distinct().count());
+        assertEquals(14 * 4, spark.read().parquet(out.resolve("robustness").toString()).count());
+    }
+
     private static long count(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;
@@ -175,9 +209,5 @@ class LocalClusterIT {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().startsWith("part-")).count();
         }
-    }
-
-    static List<String> args(String... a) {
-        return new ArrayList<>(List.of(a));
     }
 }
