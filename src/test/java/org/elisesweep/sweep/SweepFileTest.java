@@ -237,7 +237,8 @@ class SweepFileTest {
         assertEquals(12, plan.simulations());
         assertEquals(List.of(), plan.warnings());
         assertEquals(Set.of(20, 30), values(plan, "model.n-lat"));
-        assertEquals(Set.of(3e-3, 1e-2, 3e-2), values(plan, "model.eta-lat"));
+        assertEquals(Set.of(0.0, 1.0, 3.0), values(plan, "noise.membrane.dendrite-sigma"));
+        assertEquals(Set.of(3e-2), values(plan, "model.eta-lat"));
         long steps = 0;
         for (PlannedRun run : plan.runs()) {
             steps += spec(run).plannedSteps();
