@@ -8,15 +8,9 @@
 # Builds the project first when the sources changed. Extra JVM options: ELISE_JAVA_OPTS.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cp_file="$root/target/sweep-classpath.txt"
-if [[ ! -f "$cp_file" || -n "$(find "$root/src/main" "$root/pom.xml" -newer "$cp_file" -print -quit)" ]]; then
-  echo "building elise-sweep (first run or sources changed)..." >&2
-  mkdir -p "$root/target"
-  (cd "$root" && mvn -B -q -ntp -Dstyle.color=never -DskipTests compile dependency:build-classpath \
-      -Dmdep.includeScope=compile -Dmdep.outputFile="$cp_file") > "$root/target/build.log" 2>&1 \
-    || { cat "$root/target/build.log" >&2; exit 1; }
-  touch "$cp_file"
-fi
+source "$root/jobs/lib/build.sh"
+ensure_built compile
+cp_file="$CLASSPATH_FILE"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/spark-jvm.sh"
 
 master=""
