@@ -202,6 +202,46 @@ class LocalClusterIT {
         assertEquals(14 * 4, spark.read().parquet(out.resolve("robustness").toString()).count());
     }
 
+    @Test
+    void aKilledDriverIsResubmittedWithoutRecomputingCommittedWork(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("driver.conf");
+        Files.writeString(file, SWEEP.replace("name = cluster", "name = kill-driver")
+                .replace("training.cycles = 60", "training.cycles = 400"));
+        Path out = dir.resolve("out");
+        Path runsDir = out.resolve("runs").resolve("sweep=kill-driver");
+        ProcessBuilder pb = new ProcessBuilder("jobs/sweep.sh", file.toString(), "--out", out.toString(), "--master",
+                MASTER, "--no-progress").directory(ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("driver.log").toFile());
+        pb.environment().put("ELISE_CLUSTER_DIR", clusterDir.toString());
+        Process driver = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (count(runsDir) < 3 && driver.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(driver.isAlive(), "finished before it could be killed: " + Files.readString(dir.resolve("driver.log")));
+        driver.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        driver.destroyForcibly().waitFor();   // SIGKILL the driver JVM: its executors are released by the master
+        Map<Path, java.nio.file.attribute.FileTime> committed = new HashMap<>();
+        try (Stream<Path> s = Files.list(runsDir)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
+                committed.put(p, Files.getLastModifiedTime(p));
+            }
+        }
+        assertTrue(committed.size() >= 3 && committed.size() < 12, "committed before the kill: " + committed.size());
+
+        Result again = sweep(file, out, MASTER);
+        assertEquals(0, again.code, again.output);
+        // one simulation per task here (task-seconds is tiny), so committed files = committed simulations
+        assertTrue(again.output.contains("(" + (12 - committed.size()) + " computed now, " + committed.size()
+                + " already done)"), again.output);
+        assertEquals(12, spark.read().parquet(runsDir.toString()).count());
+        assertEquals(12, spark.read().parquet(runsDir.toString()).select("point_id", "replicate").distinct().count());
+        assertEquals(12 * 4, spark.read().parquet(out.resolve("robustness").toString()).count());
+        for (Map.Entry<Path, java.nio.file.attribute.FileTime> e : committed.entrySet()) {
+            assertEquals(e.getValue(), Files.getLastModifiedTime(e.getKey()), "recomputed: " + e.getKey());
+        }
+    }
+
     private static long count(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;
