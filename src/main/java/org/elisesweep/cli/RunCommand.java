@@ -126,8 +126,7 @@ final class RunCommand implements Callable<Integer> {
         if (noProgress) {
             return null;
         }
-        long cycles = spec.protocol().trainingCycles() + 1L
-                + (long) spec.protocol().replayCycles() * (1 + spec.clamps().size());
+        long cycles = spec.plannedCycles();
         return new ProgressBarBuilder().setTaskName("simulating").setInitialMax(cycles).setUnit(" cycles", 1)
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).showSpeed()
                 .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();

@@ -23,8 +23,7 @@ public final class Simulation {
         this.spec = spec;
         this.listener = listener;
         this.deadlineNanos = budgetNanos <= 0 ? Long.MAX_VALUE : System.nanoTime() + budgetNanos;
-        ProtocolParams p = spec.protocol();
-        this.totalCycles = p.trainingCycles() + 1L + (long) p.replayCycles() * (1 + spec.clamps().size());
+        this.totalCycles = spec.plannedCycles();
     }
 
     /** Runs {@code spec} to the end. */

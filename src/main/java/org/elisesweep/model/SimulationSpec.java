@@ -56,10 +56,13 @@ public record SimulationSpec(ModelParams model, ProtocolParams protocol, Pattern
         return new SimulationSpec(m, protocol, p, Clamp.paperCases(p.neurons(), bins, m.dt()), seed);
     }
 
+    /** Cycles this simulation runs when nothing diverges: TC + 1 training, RC per replay scenario. */
+    public long plannedCycles() {
+        return protocol.trainingCycles() + 1L + (long) protocol.replayCycles() * (1 + clamps.size());
+    }
+
     /** Euler steps this simulation runs when nothing diverges. */
     public long plannedSteps() {
-        long bins = Math.round(protocol.stepMs() / model.dt()) * (long) pattern.steps();
-        long cycles = protocol.trainingCycles() + 1L + (long) protocol.replayCycles() * (1 + clamps.size());
-        return cycles * bins;
+        return plannedCycles() * Math.round(protocol.stepMs() / model.dt()) * pattern.steps();
     }
 }

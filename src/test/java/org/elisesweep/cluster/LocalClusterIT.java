@@ -135,15 +135,7 @@ class LocalClusterIT {
                 .replace("name = cluster", "name = kill-worker"));
         Path out = dir.resolve("out");
         Path runsDir = out.resolve("runs").resolve("sweep=kill-worker");
-        ProcessBuilder pb = new ProcessBuilder("jobs/sweep.sh", file.toString(), "--out", out.toString(), "--master",
-                MASTER, "--no-progress").directory(ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("driver.log").toFile());
-        pb.environment().put("ELISE_CLUSTER_DIR", clusterDir.toString());
-        Process driver = pb.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (count(runsDir) < 2 && driver.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        Process driver = startDriverUntilCommitted(file, out, runsDir, 2, dir.resolve("driver.log"));
         assertTrue(driver.isAlive(), "finished before a worker could be killed: "
                 + Files.readString(dir.resolve("driver.log")));
         // SIGKILL worker 2 and its executor
@@ -209,15 +201,7 @@ class LocalClusterIT {
                 .replace("training.cycles = 60", "training.cycles = 400"));
         Path out = dir.resolve("out");
         Path runsDir = out.resolve("runs").resolve("sweep=kill-driver");
-        ProcessBuilder pb = new ProcessBuilder("jobs/sweep.sh", file.toString(), "--out", out.toString(), "--master",
-                MASTER, "--no-progress").directory(ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("driver.log").toFile());
-        pb.environment().put("ELISE_CLUSTER_DIR", clusterDir.toString());
-        Process driver = pb.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (count(runsDir) < 3 && driver.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Process driver = startDriverUntilCommitted(file, out, runsDir, 3, dir.resolve("driver.log"));
         assertTrue(driver.isAlive(), "finished before it could be killed: " + Files.readString(dir.resolve("driver.log")));
         driver.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
         driver.destroyForcibly().waitFor();   // SIGKILL the driver JVM: its executors are released by the master
@@ -240,6 +224,19 @@ class LocalClusterIT {
         for (Map.Entry<Path, java.nio.file.attribute.FileTime> e : committed.entrySet()) {
             assertEquals(e.getValue(), Files.getLastModifiedTime(e.getKey()), "recomputed: " + e.getKey());
         }
+    }
+
+    /** Submits the sweep in the background and returns once {@code files} batches are committed (or it ended). */
+    private Process startDriverUntilCommitted(Path file, Path out, Path runsDir, int files, Path log) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("jobs/sweep.sh", file.toString(), "--out", out.toString(), "--master",
+                MASTER, "--no-progress").directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("ELISE_CLUSTER_DIR", clusterDir.toString());
+        Process driver = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (count(runsDir) < files && driver.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return driver;
     }
 
     private static long count(Path dir) throws IOException {
