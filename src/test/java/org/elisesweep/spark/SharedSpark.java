@@ -7,7 +7,7 @@ import org.apache.spark.sql.SparkSession;
  * One embedded SparkSession (local[2]) for every test class in the JVM: starting Spark costs
  * seconds, so it is started once, on first use, and stopped when the JVM exits.
  */
-final class SharedSpark {
+public final class SharedSpark {
     private SharedSpark() {
     }
 
@@ -22,7 +22,7 @@ final class SharedSpark {
         }
     }
 
-    static SparkSession get() {
+    public static SparkSession get() {
         return Holder.SPARK;
     }
 }
