@@ -57,19 +57,26 @@ final class SweepCommand implements Callable<Integer> {
             return 2;
         }
         plan.warnings().forEach(w -> System.err.println("warning: " + w));
-        if (dryRun) {
+        if (dryRun && !plan.continuesStoredNetworks()) {
             DryRun.of(plan).print(System.out);
             return 0;
         }
 
-        // 2. run what is missing on Spark, then summarise
+        // 2. run what is missing on Spark (a sweep on stored networks first finds them), then summarise
         String output = out != null ? out : Path.of("out", plan.name()).toString();
         String sparkMaster = master != null ? master : System.getProperty("spark.master") == null ? "local[*]" : null;
         SparkSession spark = SparkSessions.forSweep(sparkMaster, "elise-sweep " + plan.name(), sparkConf);
         try {
+            if (dryRun) {
+                DryRun.of(SweepJob.resolve(spark, plan)).print(System.out);
+                return 0;
+            }
             SweepSummary summary = SweepJob.run(spark, plan, new SweepJob.Options(output, rerunFailed, !noProgress, 0));
             summary.print(System.out);
             return summary.complete() ? 0 : 1;
+        } catch (ConfigProblems e) {
+            System.err.println(e.getMessage());
+            return 2;
         } catch (SweepConflictException e) {
             System.err.println("error: " + e.getMessage());
             return 2;

@@ -54,6 +54,16 @@ public final class NetworkSnapshot {
         return state;
     }
 
+    /** N, the network's neurons. */
+    public int neurons() {
+        return state.neurons();
+    }
+
+    /** Euler steps of the training that produced it. */
+    public long trainingSteps() {
+        return state.step();
+    }
+
     public LearningCurve curve() {
         return curve;
     }

@@ -88,6 +88,15 @@ public record SimulationSpec(ModelParams model, ProtocolParams protocol, Pattern
 
     /** Euler steps this simulation runs when nothing diverges. */
     public long plannedSteps() {
-        return plannedCycles() * Math.round(protocol.stepMs() / model.dt()) * pattern.steps();
+        return plannedCycles() * stepsPerCycle();
+    }
+
+    /** Euler steps this simulation runs after training (what continuing a stored network costs). */
+    public long plannedStepsAfterTraining() {
+        return (plannedCycles() - trainingCycles()) * stepsPerCycle();
+    }
+
+    private long stepsPerCycle() {
+        return Math.round(protocol.stepMs() / model.dt()) * pattern.steps();
     }
 }
