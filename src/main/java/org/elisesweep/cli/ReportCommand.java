@@ -1,5 +1,6 @@
 package org.elisesweep.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -10,8 +11,10 @@ import org.elisesweep.spark.NotASweepOutputException;
 import org.elisesweep.spark.SparkSessions;
 import org.elisesweep.spark.SweepTables;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code elise report}: the HTML report of a sweep's output directory. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -39,13 +42,18 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw a progress bar while rerunning.")
     boolean noProgress;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         // 1. a sweep's output at all? Said before Spark takes its seconds to start
         try {
             SweepTables.sweepsIn(output, new Configuration());
         } catch (NotASweepOutputException e) {
-            System.err.println("error: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return 2;
         }
 
@@ -53,20 +61,22 @@ final class ReportCommand implements Callable<Integer> {
         SparkSession spark = SparkSessions.forSweep("local[*]", "elise-sweep report",
                 Map.of("spark.ui.enabled", "false"));
         try {
-            return write(spark, new SweepReport.Options(output, sweep, reportDir, !noResimulate, !noProgress));
+            return write(spark, new SweepReport.Options(output, sweep, reportDir, !noResimulate, !noProgress), out, err);
         } finally {
             spark.stop();
         }
     }
 
     /** Writes the report and prints its path; 2 with a message when the directory is not a sweep's output. */
-    static int write(SparkSession spark, SweepReport.Options options) throws java.io.IOException {
+    static int write(SparkSession spark, SweepReport.Options options, PrintWriter out, PrintWriter err)
+            throws java.io.IOException {
         try {
             SweepReport.Result r = SweepReport.write(spark, options);
-            System.out.println("report: " + r.html().toAbsolutePath() + " (" + r.figures().size() + " figures)");
+            out.println("report: " + r.html().toAbsolutePath() + " (" + r.figures().size() + " figures)");
+            out.flush();
             return 0;
         } catch (NotASweepOutputException e) {
-            System.err.println("error: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return 2;
         }
     }

@@ -77,8 +77,9 @@ final class SweepCommand implements Callable<Integer> {
             int status = summary.complete() ? 0 : 1;
             boolean embedded = spark.sparkContext().master().startsWith("local");
             if ((report != null ? report : embedded) && summary.committed() > 0) {
+                System.out.flush();
                 int written = ReportCommand.write(spark, new SweepReport.Options(output, plan.name(), null, true,
-                        !noProgress));
+                        !noProgress), new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true));
                 status = Math.max(status, written);
             }
             return status;

@@ -71,10 +71,12 @@ final class BestAndWorstRuns {
             picked.add(means.get(means.size() - 1));
         }
         List<Row> chosen = picked.stream().map(p -> representative(p.getString(0), p.getDouble(1))).toList();
-        List<SimulationResult> results = rerun(chosen, progress);
+        List<SimulationSpec> specs = chosen.stream().map(BestAndWorstRuns::specOrNull).toList();
+        List<SimulationResult> results = rerun(specs, progress);
         List<Rerun> out = new ArrayList<>();
         for (int k = 0; k < chosen.size(); k++) {
-            out.add(draw(dir, k == 0 ? "best" : "worst", chosen.get(k), picked.get(k).getDouble(1), results.get(k)));
+            out.add(draw(dir, k == 0 ? "best" : "worst", chosen.get(k), picked.get(k).getDouble(1), specs.get(k),
+                    results.get(k)));
         }
         return out;
     }
@@ -87,16 +89,17 @@ final class BestAndWorstRuns {
                 .orElseThrow();
     }
 
-    /** Simulates each run again, with one progress bar over all of them; null where the parameters are no longer valid. */
-    private static List<SimulationResult> rerun(List<Row> chosen, boolean progress) {
-        List<SimulationSpec> specs = new ArrayList<>();
-        for (Row r : chosen) {
-            try {
-                specs.add(RunParameters.spec(r));
-            } catch (ConfigProblems e) {
-                specs.add(null);
-            }
+    /** The simulation of a runs row; null when its parameters are not valid for this code (another model version). */
+    private static SimulationSpec specOrNull(Row run) {
+        try {
+            return RunParameters.spec(run);
+        } catch (ConfigProblems e) {
+            return null;
         }
+    }
+
+    /** Simulates each spec again (null stays null), with one progress bar over all of them. */
+    private static List<SimulationResult> rerun(List<SimulationSpec> specs, boolean progress) {
         long total = specs.stream().filter(s -> s != null).mapToLong(SimulationSpec::plannedCycles).sum();
         List<SimulationResult> results = new ArrayList<>();
         try (ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("rerun best/worst")
@@ -120,12 +123,11 @@ final class BestAndWorstRuns {
         return results;
     }
 
-    private Rerun draw(Path dir, String rank, Row run, double pointMean, SimulationResult result) {
+    private Rerun draw(Path dir, String rank, Row run, double pointMean, SimulationSpec spec, SimulationResult result) {
         if (result == null) {
             return new Rerun(rank, run, pointMean, Double.NaN, null,
                     "its parameters are not valid for this code (model version " + ModelVersion.ID + "), so it cannot be rerun");
         }
-        SimulationSpec spec = RunParameters.spec(run);
         double score = result.scenarios().isEmpty() || result.scenarios().get(0).scores() == null ? Double.NaN
                 : result.scenarios().get(0).scores().meanSumCorr();
         String file = "replay-" + rank + ".png";
