@@ -153,7 +153,7 @@ public final class SweepReport {
         if (rows.isEmpty()) {
             page.paragraph("No parameter varies: every simulation is a replicate of one point.");
         } else {
-            page.table(List.of("parameter", "unit", "values", "which", "varies together with"), rows);
+            page.table(List.of("parameter", "unit", "number of values", "values", "varies together with"), rows);
         }
         Row first = runs.first();
         List<List<String>> fixed = new ArrayList<>();
