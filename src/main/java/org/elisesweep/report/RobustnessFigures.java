@@ -136,17 +136,16 @@ final class RobustnessFigures {
             chart.getStyler().setYAxisMin(0.0);
             chart.getStyler().setYAxisMax((double) nVis);
             List<String> scenarios = rows.stream().map(ScenarioRow::scenario).toList();
-            chart.addSeries("before", scenarios, rows.stream().map(t -> t.before().mean()).toList(),
-                    rows.stream().map(t -> t.before().sd()).toList());
-            chart.addSeries("during", scenarios, rows.stream().map(t -> t.during().mean()).toList(),
-                    rows.stream().map(t -> t.during().sd()).toList());
-            chart.addSeries("after", scenarios, rows.stream().map(t -> t.after().mean()).toList(),
-                    rows.stream().map(t -> t.after().sd()).toList());
+            Map<String, java.util.function.Function<ScenarioRow, Stats>> phases = new LinkedHashMap<>();
+            phases.put("before", ScenarioRow::before);
+            phases.put("during", ScenarioRow::during);
+            phases.put("after", ScenarioRow::after);
+            phases.forEach((name, phase) -> chart.addSeries(name, scenarios,
+                    rows.stream().map(t -> phase.apply(t).mean()).toList(),
+                    rows.stream().map(t -> phase.apply(t).sd()).toList()));
             panels.add(chart);
         }
-        String file = "robustness-sumcorr.png";
-        ChartStyle.save(dir.resolve(file), panels, Math.min(COLUMNS, panels.size()));
-        return new Figure(file, "Replay Σcorr before, during and after each disturbance" + by(),
+        return save(dir, "robustness-sumcorr.png", panels, "Replay Σcorr before, during and after each disturbance" + by(),
                 "Mean ± SD over the runs that have the scenario. \"Before\" is the undisturbed replay's Σcorr in the "
                 + "cycle before the clamp, \"during\" the clamped cycle's, \"after\" the mean over the scored cycles "
                 + "after it." + split());
@@ -163,6 +162,8 @@ final class RobustnessFigures {
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(1.0);
+        chart.getStyler().setLabelsVisible(true);   // the fraction on each bar, so that a 0 is seen as one
+        chart.getStyler().setDecimalPattern("0.00");
         for (Map.Entry<String, Map<String, Double>> e : byGroup.entrySet()) {
             chart.addSeries(e.getKey(), scenarios, scenarios.stream().map(s -> e.getValue().getOrDefault(s, 0.0)).toList());
         }
@@ -211,12 +212,16 @@ final class RobustnessFigures {
             }
             panels.add(chart);
         }
-        String file = "replay-cycles.png";
-        ChartStyle.save(dir.resolve(file), panels, Math.min(COLUMNS, panels.size()));
-        return new Figure(file, "Replay Σcorr of each replay cycle, per scenario" + by(),
+        return save(dir, "replay-cycles.png", panels, "Replay Σcorr of each replay cycle, per scenario" + by(),
                 "Mean over the runs of the shift-invariant Σcorr of each scored replay cycle (the first cycles realign "
                 + "with the teacher and are not scored); each clamp acts in one cycle (the paper's cases: cycle 4), "
                 + "the undisturbed replay (black) is the reference." + split());
+    }
+
+    /** Writes one panel per group, {@value #COLUMNS} to a row. */
+    private static Figure save(Path dir, String file, List<Chart<?, ?>> panels, String title, String caption) {
+        ChartStyle.save(dir.resolve(file), panels, Math.min(COLUMNS, panels.size()));
+        return new Figure(file, title, caption);
     }
 
     /** A table cell for a number, "–" when undefined. */
