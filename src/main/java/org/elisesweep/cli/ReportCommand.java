@@ -75,7 +75,7 @@ final class ReportCommand implements Callable<Integer> {
             out.println("report: " + r.html().toAbsolutePath() + " (" + r.figures().size() + " figures)");
             out.flush();
             return 0;
-        } catch (NotASweepOutputException e) {
+        } catch (NotASweepOutputException | IllegalArgumentException e) {   // not a sweep's output; not a local directory
             err.println("error: " + e.getMessage());
             return 2;
         }

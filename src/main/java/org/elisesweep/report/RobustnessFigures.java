@@ -156,8 +156,11 @@ final class RobustnessFigures {
         Map<String, Map<String, Double>> byGroup = new LinkedHashMap<>();
         table.forEach(t -> byGroup.computeIfAbsent(t.group(), g -> new LinkedHashMap<>())
                 .put(t.scenario(), t.recoveredFraction()));
+        // all-zero bars draw nothing, so the title says it
+        boolean none = table.stream().allMatch(t -> t.recoveredFraction() == 0);
         CategoryChart chart = new CategoryChartBuilder().width(2 * ChartStyle.PANEL_WIDTH).height(ChartStyle.PANEL_HEIGHT)
-                .title("Fraction of runs that recovered" + by()).xAxisTitle("disturbance scenario")
+                .title("Fraction of runs that recovered" + by() + (none ? ": none recovered" : ""))
+                .xAxisTitle("disturbance scenario")
                 .yAxisTitle("fraction recovered (0 … 1)").build();
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setYAxisMin(0.0);

@@ -88,9 +88,12 @@ public final class SweepReport {
             page.section("Replay quality against the swept parameters");
             if (axes.isEmpty()) {
                 page.paragraph("Nothing varies in this sweep (one point), so there is nothing to plot against.");
+            } else if (runs.filter(col(Metric.replaySumCorr(nVis).column()).isNotNull()).isEmpty()) {
+                page.paragraph("No run has a replay score (every simulation failed before or during replay).");
+            } else {
+                new AxisFigures(runs, axes, nVis).write(figures).forEach(f -> add(page, written, figures, f));
+                new HeatmapFigures(runs, axes, nVis).write(figures).forEach(f -> add(page, written, figures, f));
             }
-            new AxisFigures(runs, axes, nVis).write(figures).forEach(f -> add(page, written, figures, f));
-            new HeatmapFigures(runs, axes, nVis).write(figures).forEach(f -> add(page, written, figures, f));
 
             page.section("Learning curves");
             Figure curves = new LearningCurveFigure(runs, tables.curves(), axes, nVis).write(figures);
