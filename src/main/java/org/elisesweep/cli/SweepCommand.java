@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.elisesweep.report.SweepReport;
 import org.elisesweep.spark.DryRun;
 import org.elisesweep.spark.SparkSessions;
 import org.elisesweep.spark.SweepConflictException;
@@ -46,6 +47,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw a progress bar.")
     boolean noProgress;
 
+    @Option(names = "--report", negatable = true, description = "After the sweep, write its HTML report to "
+            + "<out>/report/index.html (see `elise report`); default: on for embedded (local) Spark, off otherwise.")
+    Boolean report;
+
     @Override
     public Integer call() throws Exception {
         // 1. read and validate the whole sweep file before anything starts
@@ -73,7 +78,15 @@ final class SweepCommand implements Callable<Integer> {
             }
             SweepSummary summary = SweepJob.run(spark, plan, new SweepJob.Options(output, rerunFailed, !noProgress, 0));
             summary.print(System.out);
-            return summary.complete() ? 0 : 1;
+            int status = summary.complete() ? 0 : 1;
+            boolean embedded = spark.sparkContext().master().startsWith("local");
+            if ((report != null ? report : embedded) && summary.committed() > 0) {
+                System.out.flush();
+                int written = ReportCommand.write(spark, new SweepReport.Options(output, plan.name(), null, true,
+                        !noProgress), new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true));
+                status = Math.max(status, written);
+            }
+            return status;
         } catch (ConfigProblems e) {
             System.err.println(e.getMessage());
             return 2;

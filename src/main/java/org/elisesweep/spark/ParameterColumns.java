@@ -55,6 +55,11 @@ final class ParameterColumns {
         return out;
     }
 
+    /** The parameter path of each column, in column order. */
+    List<String> paths() {
+        return paths;
+    }
+
     /** The parameter values of a resolved simulation config, in column order. */
     Object[] values(Config resolved) {
         Object[] out = new Object[paths.size()];
