@@ -1,7 +1,6 @@
 package org.elisesweep.spark;
 
 import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigValueType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.elisesweep.model.SimulationSpec;
 import org.elisesweep.sweep.SimulationConfig;
+import org.elisesweep.sweep.SweepPoint;
 
 /**
  * The simulation parameters in a row of the {@code runs} table: which columns hold them, the
@@ -48,16 +48,9 @@ public final class RunParameters {
      * @throws org.elisesweep.sweep.ConfigProblems if the row's parameters are not valid for this code
      */
     public static SimulationSpec spec(Row run) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : PATH_BY_COLUMN.entrySet()) {
-            Object v = run.getAs(e.getKey());
-            if (SimulationConfig.defaults().getValue(e.getValue()).valueType() == ConfigValueType.LIST) {
-                v = ConfigFactory.parseString("v = " + v).getValue("v").unwrapped();   // stored as its JSON text
-            }
-            values.put(e.getValue(), v);
-        }
-        values.put("seed", run.<Long>getAs("seed"));
-        return SimulationConfig.parse(ConfigFactory.parseMap(values, "runs row"),
+        SweepPoint point = SweepPoint.of(new ParameterColumns().parametersOf(run));
+        return SimulationConfig.parse(ConfigFactory.parseString(point.parametersHocon())
+                        .withFallback(ConfigFactory.parseMap(Map.of("seed", run.<Long>getAs("seed")))),
                 "point " + run.getAs("point_id") + " replicate " + run.getAs("replicate"));
     }
 

@@ -49,8 +49,15 @@ class ReportBrowserIT {
         ChromeDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(java.time.Duration.ofSeconds(60));
         try {
-            browser.get(report.html().toUri().toString());   // returns after the load event (page load strategy "normal")
-            assertEquals("complete", browser.executeScript("return document.readyState"));
+            browser.get(report.html().toUri().toString());
+            // get() may return at "interactive" on a loaded machine: wait (bounded) for the load event
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            Object readyState = browser.executeScript("return document.readyState");
+            while (!"complete".equals(readyState) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                readyState = browser.executeScript("return document.readyState");
+            }
+            assertEquals("complete", readyState, "the page did not finish loading within 60 s");
 
             assertEquals("Sweep report: analytics", browser.getTitle());
             assertEquals("Sweep report: analytics", browser.findElement(By.tagName("h1")).getText());
