@@ -28,7 +28,9 @@ final class FailedRunRemover {
             keys.add(CommittedRuns.key(r.pointId(), r.replicate()));
         }
         FileSystem fs = layout.root().getFileSystem(spark.sparkContext().hadoopConfiguration());
-        for (String table : List.of(Tables.CURVES, Tables.REPLAY, Tables.ROBUSTNESS, Tables.RUNS)) {
+        List<String> tables = new java.util.ArrayList<>(Tables.DETAIL);
+        tables.add(Tables.RUNS);
+        for (String table : tables) {
             Path dir = layout.partitionDir(table);
             if (!fs.exists(dir)) {
                 continue;

@@ -124,6 +124,21 @@ class StoredNetworksTest {
     }
 
     @Test
+    void rerunningFailedSimulationsReplacesTheirStoredNetworksWithoutDuplicates(@TempDir Path dir) throws Exception {
+        // with seed 7 these tiny networks train but diverge in the tonic clamps: DIVERGED rows, networks stored
+        String diverging = TRAINED.replace("seed = 5", "seed = 7");
+        Path out = dir.resolve("out");
+        assertEquals(4, run(diverging, out).total().get(Status.DIVERGED));
+        List<String> before = rows(out, "networks", "point_id,replicate,training_hash");
+        assertEquals(4, before.size());
+        SweepSummary redo = SweepJob.run(spark, SweepJobTest.plan(diverging),
+                new SweepJob.Options(out.toString(), true, false, 0));
+        assertEquals(4, redo.computedNow().get(Status.DIVERGED));
+        assertEquals(before, rows(out, "networks", "point_id,replicate,training_hash"));
+        assertEquals(4, rows(out, "runs", "point_id").size());
+    }
+
+    @Test
     void noiseThatWouldActInTrainingIsRejectedBeforeAnythingRuns(@TempDir Path dir) throws Exception {
         Path trained = dir.resolve("trained");
         run(TRAINED, trained);
