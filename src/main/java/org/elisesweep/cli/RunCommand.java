@@ -76,19 +76,7 @@ final class RunCommand implements Callable<Integer> {
             LearningCurvePlot.write(out.resolve("learning.png"), curve.cycles(), curve.mse(), curve.sumCorr(),
                     spec.pattern().neurons());
         }
-        List<String> names = new ArrayList<>();
-        List<double[][]> replayed = new ArrayList<>();
-        for (ScenarioResult s : result.scenarios()) {
-            if (s.lastAligned() != null) {
-                names.add(s.name());
-                replayed.add(s.lastAligned());
-            }
-        }
-        if (!names.isEmpty()) {
-            double[][] target = new org.elisesweep.model.Teacher(spec.pattern(), spec.model(),
-                    spec.protocol().stepMs()).sampledTargetRates();
-            ReplayRasterPlot.write(out.resolve("replay.png"), target, names, replayed, 2 * spec.model().dt());
-        }
+        ReplayRasterPlot.write(out.resolve("replay.png"), spec, result);
         printSummary(spec, result);
         return result.status() == org.elisesweep.model.Status.OK ? 0 : 1;
     }

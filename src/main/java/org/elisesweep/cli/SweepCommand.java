@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.elisesweep.report.SweepReport;
 import org.elisesweep.spark.DryRun;
 import org.elisesweep.spark.SparkSessions;
 import org.elisesweep.spark.SweepConflictException;
@@ -46,6 +47,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw a progress bar.")
     boolean noProgress;
 
+    @Option(names = "--report", negatable = true, description = "After the sweep, write its HTML report to "
+            + "<out>/report/index.html (see `elise report`); default: on for embedded (local) Spark, off otherwise.")
+    Boolean report;
+
     @Override
     public Integer call() throws Exception {
         // 1. read and validate the whole sweep file before anything starts
@@ -57,19 +62,34 @@ final class SweepCommand implements Callable<Integer> {
             return 2;
         }
         plan.warnings().forEach(w -> System.err.println("warning: " + w));
-        if (dryRun) {
+        if (dryRun && !plan.continuesStoredNetworks()) {
             DryRun.of(plan).print(System.out);
             return 0;
         }
 
-        // 2. run what is missing on Spark, then summarise
+        // 2. run what is missing on Spark (a sweep on stored networks first finds them), then summarise
         String output = out != null ? out : Path.of("out", plan.name()).toString();
         String sparkMaster = master != null ? master : System.getProperty("spark.master") == null ? "local[*]" : null;
         SparkSession spark = SparkSessions.forSweep(sparkMaster, "elise-sweep " + plan.name(), sparkConf);
         try {
+            if (dryRun) {
+                DryRun.of(SweepJob.resolve(spark, plan)).print(System.out);
+                return 0;
+            }
             SweepSummary summary = SweepJob.run(spark, plan, new SweepJob.Options(output, rerunFailed, !noProgress, 0));
             summary.print(System.out);
-            return summary.complete() ? 0 : 1;
+            int status = summary.complete() ? 0 : 1;
+            boolean embedded = spark.sparkContext().master().startsWith("local");
+            if ((report != null ? report : embedded) && summary.committed() > 0) {
+                System.out.flush();
+                int written = ReportCommand.write(spark, new SweepReport.Options(output, plan.name(), null, true,
+                        !noProgress), new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true));
+                status = Math.max(status, written);
+            }
+            return status;
+        } catch (ConfigProblems e) {
+            System.err.println(e.getMessage());
+            return 2;
         } catch (SweepConflictException e) {
             System.err.println("error: " + e.getMessage());
             return 2;

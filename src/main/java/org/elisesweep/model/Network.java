@@ -150,15 +150,48 @@ public final class Network {
         Arrays.fill(s.history, m.restRate());
         Network net = new Network(m, wiring, teacher, s, noise, streams, wiring.synapseMaskArray());
         net.drawInitialWeights(streams.stream(RandomStreams.INITIAL_WEIGHTS));
-        if (net.somaNoise != null) {
-            net.somaNoise.fillStationary(s.noise.soma, 0, n, net.somaGauss);
-        }
-        if (net.dendriteNoise != null) {
-            net.dendriteNoise.fillStationary(s.noise.dendrite, 0, net.nDendrite, net.dendriteGauss);
-        }
+        net.startMembraneNoise();
         // input of step 0: learning coefficients are still 0, so this pass only sums
         net.plasticityAndNextInput();
         return net;
+    }
+
+    /**
+     * The network of {@code spec} (wiring, delays and teacher drawn from its seed as by
+     * {@link #create}) continuing from {@code trained}, a state reached by training with an
+     * equivalent spec ({@link SimulationSpec#trainingSignature()}); {@code trained} is copied, not
+     * used. Membrane noise that does not act in training under {@code spec} restarts as in a new
+     * network (from its stationary distribution, its streams at their start): so the result runs
+     * exactly as the trained network of a whole simulation of {@code spec} would, even when the
+     * stored network was trained with other replay-only noise.
+     */
+    static Network restore(SimulationSpec spec, NetworkState trained) {
+        ModelParams m = spec.model();
+        RandomStreams streams = new RandomStreams(spec.seed());
+        Teacher teacher = new Teacher(spec.pattern(), m, spec.protocol().stepMs());
+        Wiring wiring = Wiring.draw(m, spec.pattern().neurons(), streams);
+        if (trained.neurons() != wiring.neurons()) {
+            throw new IllegalArgumentException("a stored network of " + trained.neurons()
+                    + " neurons cannot continue a simulation of " + wiring.neurons());
+        }
+        boolean membraneTrains = spec.noise().membrane().phase().covers(Phase.TRAINING);
+        NetworkState s = membraneTrains ? trained.copy()
+                : trained.copyWithNoise(trained.noise.withMembraneRestarted(streams));
+        Network net = new Network(m, wiring, teacher, s, spec.noise(), streams, wiring.synapseMaskArray());
+        if (!membraneTrains) {
+            net.startMembraneNoise();
+        }
+        return net;
+    }
+
+    /** Draws each enabled membrane-noise process from its stationary distribution (§8). Mutates η, η^d and their streams. */
+    private void startMembraneNoise() {
+        if (somaNoise != null) {
+            somaNoise.fillStationary(state.noise.soma, 0, n, somaGauss);
+        }
+        if (dendriteNoise != null) {
+            dendriteNoise.fillStationary(state.noise.dendrite, 0, nDendrite, dendriteGauss);
+        }
     }
 
     /** Gaussian weights in a fixed (i, j) order, one draw per ordered pair whether the synapse exists or not. */

@@ -55,7 +55,7 @@ public final class NetworkState {
         this.noise = noise;
     }
 
-    private NetworkState(NetworkState o) {
+    private NetworkState(NetworkState o, NoiseState noise) {
         step = o.step;
         u = o.u.clone();
         v = o.v.clone();
@@ -69,12 +69,17 @@ public final class NetworkState {
         }
         history = o.history.clone();
         historyLength = o.historyLength;
-        noise = o.noise.copy();
+        this.noise = noise;
     }
 
     /** An independent deep copy: running it never changes this state. */
     public NetworkState copy() {
-        return new NetworkState(this);
+        return new NetworkState(this, noise.copy());
+    }
+
+    /** An independent deep copy of everything but the noise, which becomes {@code noise}. */
+    NetworkState copyWithNoise(NoiseState noise) {
+        return new NetworkState(this, noise);
     }
 
     public int neurons() {

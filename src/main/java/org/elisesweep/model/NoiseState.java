@@ -26,6 +26,13 @@ final class NoiseState {
                 streams.stream(RandomStreams.TEACHER_JITTER));
     }
 
+    /** Noise restored from stored parts (see {@link NetworkSnapshotSerializer}); takes the arrays and generators as they are. */
+    static NoiseState of(double[] soma, double[] dendrite, UniformRandomProvider somaRng,
+                         UniformRandomProvider dendriteRng, UniformRandomProvider teacherRng,
+                         UniformRandomProvider jitterRng) {
+        return new NoiseState(soma, dendrite, somaRng, dendriteRng, teacherRng, jitterRng);
+    }
+
     private NoiseState(double[] soma, double[] dendrite, UniformRandomProvider somaRng,
                        UniformRandomProvider dendriteRng, UniformRandomProvider teacherRng,
                        UniformRandomProvider jitterRng) {
@@ -35,6 +42,16 @@ final class NoiseState {
         this.dendriteRng = dendriteRng;
         this.teacherRng = teacherRng;
         this.jitterRng = jitterRng;
+    }
+
+    /**
+     * A copy whose membrane processes are back at their start: η = η^d = 0 and their streams at
+     * the beginning, as in a new network, while the teacher streams continue where they stand.
+     */
+    NoiseState withMembraneRestarted(RandomStreams streams) {
+        return new NoiseState(new double[soma.length], new double[dendrite.length],
+                streams.stream(RandomStreams.MEMBRANE_NOISE), streams.stream(RandomStreams.DENDRITE_NOISE),
+                RandomStreams.copyOf(teacherRng), RandomStreams.copyOf(jitterRng));
     }
 
     /** An independent deep copy, generators included. */

@@ -65,9 +65,7 @@ public final class RandomStreams {
      * moves the other. Used to copy a network's noise state.
      */
     static UniformRandomProvider copyOf(UniformRandomProvider rng) {
-        XoShiRo256PlusPlus copy = new XoShiRo256PlusPlus(1, 2, 3, 4);
-        copy.restoreState(((RestorableUniformRandomProvider) rng).saveState());
-        return copy;
+        return fromStateBytes(stateBytes(rng));
     }
 
     /** Whether two generators of {@link #stream} stand at the same point of the same sequence. */
@@ -75,7 +73,15 @@ public final class RandomStreams {
         return Arrays.equals(stateBytes(a), stateBytes(b));
     }
 
-    private static byte[] stateBytes(UniformRandomProvider rng) {
+    /** A generator of {@link #stream} standing where the one whose {@link #stateBytes} these are stood. */
+    static UniformRandomProvider fromStateBytes(byte[] state) {
+        XoShiRo256PlusPlus rng = new XoShiRo256PlusPlus(1, 2, 3, 4);
+        rng.restoreState(new RandomProviderDefaultState(state));
+        return rng;
+    }
+
+    /** The position of a generator of {@link #stream}, as bytes ({@link #fromStateBytes} restores it). */
+    static byte[] stateBytes(UniformRandomProvider rng) {
         RandomProviderState st = ((RestorableUniformRandomProvider) rng).saveState();
         return ((RandomProviderDefaultState) st).getState();
     }

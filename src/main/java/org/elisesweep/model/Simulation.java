@@ -19,11 +19,11 @@ public final class Simulation {
     private long cyclesDone;
     private long steps;
 
-    private Simulation(SimulationSpec spec, SimulationListener listener, long budgetNanos) {
+    private Simulation(SimulationSpec spec, SimulationListener listener, long budgetNanos, long totalCycles) {
         this.spec = spec;
         this.listener = listener;
         this.deadlineNanos = budgetNanos <= 0 ? Long.MAX_VALUE : System.nanoTime() + budgetNanos;
-        this.totalCycles = spec.plannedCycles();
+        this.totalCycles = totalCycles;
     }
 
     /** Runs {@code spec} to the end. */
@@ -36,21 +36,64 @@ public final class Simulation {
      * time have passed, checked after every cycle.
      */
     public static SimulationResult run(SimulationSpec spec, SimulationListener listener, long budgetNanos) {
+        return run(spec, listener, budgetNanos, null);
+    }
+
+    /**
+     * As {@link #run(SimulationSpec, SimulationListener, long)}, handing the trained network to
+     * {@code trained} (if not null) when training completes, before any weight disturbance or replay.
+     */
+    public static SimulationResult run(SimulationSpec spec, SimulationListener listener, long budgetNanos,
+                                       java.util.function.Consumer<NetworkSnapshot> trained) {
+        Simulation sim = new Simulation(spec, listener, budgetNanos, spec.plannedCycles());
+        return sim.execute(() -> {
+            Trained t = sim.train();
+            if (t.network != null && trained != null) {
+                trained.accept(NetworkSnapshot.of(t.network.state(), t.curve, spec));
+            }
+            return t;
+        });
+    }
+
+    /**
+     * Runs the part of {@code spec} after training (weight disturbances, replay, scoring) on the
+     * stored network {@code trained}, which must have been trained as {@code spec} trains
+     * ({@link NetworkSnapshot#trainedAs}; otherwise the result has status ERROR). The result is
+     * that of {@link #run} on {@code spec}, bit for bit, except for the steps and wall time, which
+     * count only what ran here; its learning curve is the stored one.
+     */
+    public static SimulationResult replay(SimulationSpec spec, NetworkSnapshot trained, SimulationListener listener,
+                                          long budgetNanos) {
+        Simulation sim = new Simulation(spec, listener, budgetNanos, spec.plannedCycles() - spec.trainingCycles());
+        return sim.execute(() -> {
+            if (!trained.trainedAs(spec)) {
+                throw new IllegalArgumentException("the stored network was trained with other parameters than "
+                        + "this simulation's training parameters (training hash " + trained.trainingHash() + ")");
+            }
+            return new Trained(Network.restore(spec, trained.stateView()), trained.curve(), null);
+        });
+    }
+
+    private SimulationResult execute(java.util.function.Supplier<Trained> training) {
         long start = System.nanoTime();
-        Simulation sim = new Simulation(spec, listener, budgetNanos);
         Outcome o;
         try {
-            o = sim.execute();
+            Trained t = training.get();
+            o = t.failure != null ? t.failure : replayAll(t.network, t.curve);
         } catch (RuntimeException e) {
             o = new Outcome(Status.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(),
                     new LearningCurve(new int[0], new double[0], new double[0]), List.of(), null);
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        return new SimulationResult(o.status, o.message, sim.steps, wall, o.curve, o.scenarios, o.weights);
+        return new SimulationResult(o.status, o.message, steps, wall, o.curve, o.scenarios, o.weights);
     }
 
     private record Outcome(Status status, String message, LearningCurve curve, List<ScenarioResult> scenarios,
                            WeightSummary weights) {
+    }
+
+    /** The end of training: a trained network and its curve, or the outcome of a training that failed. */
+    private record Trained(Network network, LearningCurve curve, Outcome failure) {
     }
 
     /** Thrown internally to unwind when the time budget is spent. */
@@ -60,18 +103,15 @@ public final class Simulation {
         }
     }
 
-    private Outcome execute() {
-        ModelParams m = spec.model();
+    /** Training (§6): one extra nudged cycle, then cycles 0..TC-1, every PF-th free for validation. */
+    private Trained train() {
         ProtocolParams p = spec.protocol();
-        Network net = Network.create(m, spec.pattern(), p.stepMs(), spec.seed(), spec.noise());
+        Network net = Network.create(spec.model(), spec.pattern(), p.stepMs(), spec.seed(), spec.noise());
         int nVis = spec.pattern().neurons();
         double[][] target = net.teacher().sampledTargetRates();
-        int samples = net.samplesPerCycle();
-
-        // training: one extra nudged cycle, then cycles 0..TC-1, every PF-th free for validation
         int points = (p.trainingCycles() + p.validationPeriod() - 1) / p.validationPeriod();
         LearningCurve curve = new LearningCurve(new int[points], new double[points], new double[points]);
-        double[][] record = new double[nVis][samples];
+        double[][] record = new double[nVis][net.samplesPerCycle()];
         int scored = 0;
         try {
             long diverged = cycle(net, Phase.TRAINING, true, null, null, "training");
@@ -87,13 +127,24 @@ public final class Simulation {
                 }
             }
             if (diverged >= 0) {
-                return new Outcome(Status.DIVERGED, "training diverged at step " + diverged,
-                        curve.truncated(scored), List.of(), null);
+                return new Trained(null, null, new Outcome(Status.DIVERGED, "training diverged at step " + diverged,
+                        curve.truncated(scored), List.of(), null));
             }
         } catch (OutOfTime e) {
-            return new Outcome(Status.TIMEOUT, "time budget exhausted during training after " + steps + " steps",
-                    curve.truncated(scored), List.of(), null);
+            return new Trained(null, null, new Outcome(Status.TIMEOUT,
+                    "time budget exhausted during training after " + steps + " steps", curve.truncated(scored),
+                    List.of(), null));
         }
+        return new Trained(net, curve.truncated(scored), null);
+    }
+
+    /**
+     * After training: the weight disturbances of §8, then replay of the undisturbed scenario and of
+     * each clamp, each from its own copy of the (disturbed) trained state; mutates {@code net}'s weights.
+     */
+    private Outcome replayAll(Network net, LearningCurve curve) {
+        int nVis = spec.pattern().neurons();
+        double[][] target = net.teacher().sampledTargetRates();
         WeightSummary weights = WeightSummary.of(net.state(), nVis);
         // weight noise and synapse deletion (§8): once, so that every scenario replays the same disturbed W
         net.perturbWeights(spec.noise().weights());
@@ -125,9 +176,9 @@ public final class Simulation {
             }
         } catch (OutOfTime e) {
             return new Outcome(Status.TIMEOUT, "time budget exhausted during replay after " + steps + " steps",
-                    curve.truncated(scored), scenarios, weights);
+                    curve, scenarios, weights);
         }
-        return new Outcome(status, message.toString(), curve.truncated(scored), scenarios, weights);
+        return new Outcome(status, message.toString(), curve, scenarios, weights);
     }
 
     /** Replays one scenario on {@code net} (a copy of the trained network) and scores it. */

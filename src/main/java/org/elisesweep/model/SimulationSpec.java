@@ -56,13 +56,47 @@ public record SimulationSpec(ModelParams model, ProtocolParams protocol, Pattern
         return new SimulationSpec(m, protocol, p, Clamp.paperCases(p.neurons(), bins, m.dt()), seed);
     }
 
+    /**
+     * Everything training depends on, as text: the model version, model parameters, pattern,
+     * pattern step, training cycles and validation period, seed, and the membrane and teacher
+     * noise where they act in training. Two specs with the same signature train to bit-identical
+     * states, so one's trained network can replay the other's scenarios ({@link Simulation#replay});
+     * they may differ in replay cycles, scenarios, weight disturbances and replay-only noise.
+     */
+    public String trainingSignature() {
+        NoiseParams.MembraneNoise membrane = noise.membrane();
+        boolean membraneTrains = membrane.phase().covers(Phase.TRAINING)
+                && (membrane.sigma() > 0 || membrane.dendriteSigma() > 0);
+        NoiseParams.TeacherNoise teacher = noise.teacher();
+        boolean teacherTrains = teacher.phase().covers(Phase.TRAINING) && teacher.enabled();
+        return String.join("\n", ModelVersion.ID, "model " + model,
+                "pattern " + pattern.toText().replace('\n', '/'), "step-ms " + protocol.stepMs(),
+                "training " + protocol.trainingCycles() + " cycles, validation every " + protocol.validationPeriod(),
+                "seed " + seed, "membrane noise " + (membraneTrains ? membrane : "off in training"),
+                "teacher noise " + (teacherTrains ? teacher : "off in training"));
+    }
+
+    /** Cycles simulated in training: the extra nudged cycle and TC. */
+    public long trainingCycles() {
+        return protocol.trainingCycles() + 1L;
+    }
+
     /** Cycles this simulation runs when nothing diverges: TC + 1 training, RC per replay scenario. */
     public long plannedCycles() {
-        return protocol.trainingCycles() + 1L + (long) protocol.replayCycles() * (1 + clamps.size());
+        return trainingCycles() + (long) protocol.replayCycles() * (1 + clamps.size());
     }
 
     /** Euler steps this simulation runs when nothing diverges. */
     public long plannedSteps() {
-        return plannedCycles() * Math.round(protocol.stepMs() / model.dt()) * pattern.steps();
+        return plannedCycles() * stepsPerCycle();
+    }
+
+    /** Euler steps this simulation runs after training (what continuing a stored network costs). */
+    public long plannedStepsAfterTraining() {
+        return (plannedCycles() - trainingCycles()) * stepsPerCycle();
+    }
+
+    private long stepsPerCycle() {
+        return Math.round(protocol.stepMs() / model.dt()) * pattern.steps();
     }
 }

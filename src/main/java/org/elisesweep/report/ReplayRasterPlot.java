@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.elisesweep.model.Clamp;
+import org.elisesweep.model.ScenarioResult;
+import org.elisesweep.model.SimulationResult;
+import org.elisesweep.model.SimulationSpec;
+import org.elisesweep.model.Teacher;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.HeatMapChart;
@@ -44,15 +49,6 @@ public final class ReplayRasterPlot {
 
   public static final String X_LABEL = "time in cycle (ms)";
   public static final String Y_LABEL = "visible neuron";
-
-  /** Colour scale from rate 0 to rate 1 (viridis stops). */
-  private static final Color[] RATE_COLORS = {
-    new Color(0x44, 0x01, 0x54),
-    new Color(0x3B, 0x52, 0x8B),
-    new Color(0x21, 0x91, 0x8C),
-    new Color(0x5E, 0xC9, 0x62),
-    new Color(0xFD, 0xE7, 0x25)
-  };
 
   private ReplayRasterPlot() {}
 
@@ -88,6 +84,31 @@ public final class ReplayRasterPlot {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write replay raster to " + png, e);
     }
+  }
+
+  /**
+   * Writes one simulation's target above its replays: each scenario's last scored replay cycle,
+   * aligned at its best shift ({@link ScenarioResult#lastAligned()}), titled "replay: " and the
+   * scenario's name. Scenarios that diverged are left out.
+   *
+   * @return false, writing nothing, when no scenario has a replay to show (training failed or every replay diverged)
+   */
+  public static boolean write(Path png, SimulationSpec spec, SimulationResult result) {
+    List<String> names = new ArrayList<>();
+    List<double[][]> replayed = new ArrayList<>();
+    for (ScenarioResult s : result.scenarios()) {
+      if (s.lastAligned() != null) {
+        names.add("replay: " + (Clamp.UNDISTURBED.equals(s.name()) ? "undisturbed" : s.name()));
+        replayed.add(s.lastAligned());
+      }
+    }
+    if (names.isEmpty()) {
+      return false;
+    }
+    double[][] target =
+        new Teacher(spec.pattern(), spec.model(), spec.protocol().stepMs()).sampledTargetRates();
+    write(png, target, names, replayed, 2 * spec.model().dt()); // one sample every second Euler step
+    return true;
   }
 
   private static void validate(
@@ -180,7 +201,7 @@ public final class ReplayRasterPlot {
     series.setMax(1.0);
 
     HeatMapStyler styler = chart.getStyler();
-    styler.setRangeColors(RATE_COLORS);
+    styler.setRangeColors(ChartStyle.viridis()); // rate 0 … 1
     styler.setPiecewise(false);
     styler.setShowValue(false);
     styler.setDrawBorder(false);

@@ -12,6 +12,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.Function;
+import org.elisesweep.model.NetworkSnapshot;
+import org.elisesweep.model.NetworkSnapshotSerializer;
 import org.elisesweep.model.Simulation;
 import org.elisesweep.model.SimulationListener;
 import org.elisesweep.model.SimulationResult;
@@ -60,10 +62,13 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
                  TableWriter curves = new TableWriter(new Path(staging, Tables.CURVES), Tables.CURVES, Tables.curves(), conf);
                  TableWriter replay = new TableWriter(new Path(staging, Tables.REPLAY), Tables.REPLAY, Tables.replay(), conf);
                  TableWriter robustness = new TableWriter(new Path(staging, Tables.ROBUSTNESS), Tables.ROBUSTNESS,
-                         Tables.robustness(), conf)) {
+                         Tables.robustness(), conf);
+                 TableWriter networks = ctx.storeNetworks() ? new TableWriter(new Path(staging, Tables.NETWORKS),
+                         Tables.NETWORKS, Tables.networks(), conf) : null) {
                 ResultRows rows = new ResultRows(ctx, runs, curves, replay, robustness);
-                for (PlannedRun run : batch.runs) {
-                    simulate(run, parameters, rows, outcome);
+                StoredNetworkReader stored = new StoredNetworkReader(conf);
+                for (PlannedRun run : inNetworkOrder(batch.runs)) {
+                    simulate(run, parameters, rows, networks, stored, outcome);
                 }
             }
             commit(fs, layout, staging, batch.key);
@@ -73,8 +78,17 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
         return outcome;
     }
 
-    private void simulate(PlannedRun run, ParameterColumns parameters, ResultRows rows, BatchOutcome outcome)
-            throws IOException {
+    /** The runs with those continuing one stored network next to each other, so that it is read once. */
+    private static PlannedRun[] inNetworkOrder(PlannedRun[] runs) {
+        PlannedRun[] sorted = runs.clone();
+        java.util.Arrays.sort(sorted, java.util.Comparator.comparing(
+                (PlannedRun r) -> r.network() == null ? "" : r.network().file() + "/" + r.network().pointId() + "/"
+                        + r.network().replicate()));
+        return sorted;
+    }
+
+    private void simulate(PlannedRun run, ParameterColumns parameters, ResultRows rows, TableWriter networks,
+                          StoredNetworkReader stored, BatchOutcome outcome) throws IOException {
         String started = Instant.now().toString();
         Config config = ConfigFactory.parseString(run.parametersHocon())
                 .withFallback(ConfigFactory.parseMap(Map.of("seed", run.seed())));
@@ -88,7 +102,21 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
             record(outcome, Status.INVALID, e.getMessage(), 0, 0);
             return;
         }
-        SimulationResult r = Simulation.run(spec, SimulationListener.NONE, ctx.budgetNanos());
+        SimulationResult r;
+        if (run.network() != null) {
+            r = Simulation.replay(spec, stored.load(run.network()), SimulationListener.NONE, ctx.budgetNanos());
+        } else if (networks != null) {
+            NetworkSnapshot[] trained = new NetworkSnapshot[1];
+            r = Simulation.run(spec, SimulationListener.NONE, ctx.budgetNanos(), s -> trained[0] = s);
+            if (trained[0] != null) {
+                NetworkSnapshot t = trained[0];
+                networks.write(run.pointId(), run.replicate(), run.seed(), t.trainingHash(),
+                        NetworkSnapshotSerializer.FORMAT, t.neurons(), t.trainingSteps(),
+                        NetworkSnapshotSerializer.toBytes(t));
+            }
+        } else {
+            r = Simulation.run(spec, SimulationListener.NONE, ctx.budgetNanos());
+        }
         rows.write(new ResultRows.RunInfo(run, values, spec.pattern().neurons(), host(), started,
                 Instant.now().toString()), r.status(), r.message(), r);
         record(outcome, r.status(), r.message(), r.steps(), r.wallSeconds());
@@ -108,7 +136,10 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
     /** Renames the staged files into the tables, runs last; an existing target holds identical rows. */
     static void commit(FileSystem fs, TableLayout layout, Path staging, String batchKey) throws IOException {
         for (String table : Tables.DETAIL) {
-            publish(fs, new Path(staging, table), layout.committed(table, batchKey));
+            Path staged = new Path(staging, table);
+            if (fs.exists(staged)) {   // networks only when the sweep stores them
+                publish(fs, staged, layout.committed(table, batchKey));
+            }
         }
         publish(fs, new Path(staging, Tables.RUNS), layout.committed(Tables.RUNS, batchKey));
     }

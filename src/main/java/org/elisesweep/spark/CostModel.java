@@ -18,7 +18,13 @@ final class CostModel {
     private final Map<String, Pattern> patterns = new HashMap<>();
     private final Map<String, Integer> scenarioCounts = new HashMap<>();
 
+    /** Estimated seconds of one simulation of {@code point}. */
     double seconds(SweepPoint point) {
+        return seconds(point, true);
+    }
+
+    /** Estimated seconds of one simulation of {@code point}, without its training when it continues a stored network. */
+    double seconds(SweepPoint point, boolean trains) {
         Map<String, Object> p = point.parameters();
         String inline = (String) p.get("pattern.inline");
         Pattern pattern = patterns.computeIfAbsent(inline.isBlank() ? (String) p.get("pattern.source") : inline,
@@ -26,7 +32,7 @@ final class CostModel {
         int scenarios = scenarioCounts.computeIfAbsent((String) p.get("replay.scenarios"),
                 list -> ConfigFactory.parseString("s = " + list).getList("s").size());
         double binsPerStep = Math.round((Double) p.get("pattern.step-ms") / (Double) p.get("model.dt"));
-        long cycles = (Integer) p.get("training.cycles") + 1L + (long) (Integer) p.get("replay.cycles") * (1 + scenarios);
+        long cycles = (trains ? (Integer) p.get("training.cycles") + 1L : 0L) + (long) (Integer) p.get("replay.cycles") * (1 + scenarios);
         int n = pattern.neurons() + (Integer) p.get("model.n-lat");
         return cycles * binsPerStep * pattern.steps() * (0.4 + 3e-4 * n * n) * 1e-6;
     }

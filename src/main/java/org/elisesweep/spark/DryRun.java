@@ -31,7 +31,7 @@ public record DryRun(String sweep, int points, int simulations, List<SweepPoint>
                     SimulationConfig.parse(ConfigFactory.parseString(run.parametersHocon()), id));
             int n = spec.pattern().neurons() + spec.model().nLat();
             double us = usPerStep.computeIfAbsent(n, k -> calibrate(spec));
-            seconds += spec.plannedSteps() * us * 1e-6;
+            seconds += (run.network() == null ? spec.plannedSteps() : spec.plannedStepsAfterTraining()) * us * 1e-6;
         }
         return new DryRun(plan.name(), plan.points().size(), plan.simulations(),
                 plan.points().subList(0, Math.min(SAMPLE, plan.points().size())), variedPaths(plan.points()),

@@ -53,11 +53,24 @@ public final class KryoSetup implements KryoRegistrator {
             out.writeInt(r.replicate(), true);
             out.writeLong(r.seed());
             out.writeString(r.parametersHocon());
+            PlannedRun.StoredNetwork n = r.network();
+            out.writeBoolean(n != null);
+            if (n != null) {
+                out.writeString(n.file());
+                out.writeString(n.pointId());
+                out.writeInt(n.replicate(), true);
+            }
         }
 
         @Override
         public PlannedRun read(Kryo kryo, Input in, Class<PlannedRun> type) {
-            return new PlannedRun(in.readString(), in.readInt(true), in.readLong(), in.readString());
+            String pointId = in.readString();
+            int replicate = in.readInt(true);
+            long seed = in.readLong();
+            String hocon = in.readString();
+            PlannedRun.StoredNetwork n = in.readBoolean()
+                    ? new PlannedRun.StoredNetwork(in.readString(), in.readString(), in.readInt(true)) : null;
+            return new PlannedRun(pointId, replicate, seed, hocon, n);
         }
     }
 

@@ -33,6 +33,33 @@ final class ParameterColumns {
         return columns;
     }
 
+    /**
+     * The parameters of a {@code runs} row, by path, typed as a point's parameters are
+     * ({@link SweepPoint#parameters()}).
+     *
+     * @throws IllegalArgumentException naming a parameter column the row does not have
+     */
+    java.util.SortedMap<String, Object> parametersOf(org.apache.spark.sql.Row row) {
+        java.util.SortedMap<String, Object> out = new java.util.TreeMap<>();
+        for (int k = 0; k < paths.size(); k++) {
+            String column = columns.get(k).name();
+            int index;
+            try {
+                index = row.fieldIndex(column);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("the runs table has no column " + column + " (parameter "
+                        + paths.get(k) + "): was it written by another version?", e);
+            }
+            out.put(paths.get(k), row.get(index));
+        }
+        return out;
+    }
+
+    /** The parameter path of each column, in column order. */
+    List<String> paths() {
+        return paths;
+    }
+
     /** The parameter values of a resolved simulation config, in column order. */
     Object[] values(Config resolved) {
         Object[] out = new Object[paths.size()];

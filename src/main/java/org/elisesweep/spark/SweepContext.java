@@ -14,7 +14,9 @@ import java.util.Map;
  * @param budgetNanos  wall-time budget of one simulation (≤ 0: none)
  * @param failFast     M of fail-fast (0: off): tasks report failure messages only when it is on
  * @param hadoopConf   the driver's Hadoop settings, so executors reach the same file system
+ * @param storeNetworks write every trained network to the {@code networks} table
  */
 record SweepContext(String sweep, String outputRoot, String configHash, String codeVersion, String sparkVersion,
-                    long budgetNanos, int failFast, Map<String, String> hadoopConf) implements Serializable {
+                    long budgetNanos, int failFast, Map<String, String> hadoopConf, boolean storeNetworks)
+        implements Serializable {
 }

@@ -55,7 +55,18 @@ public final class SweepJob {
 
     /** Runs what is missing of {@code plan}; returns the summary over the whole sweep. */
     public static SweepSummary run(SparkSession spark, SweepPlan plan, Options options) throws IOException {
-        return new SweepJob(spark, plan, options).execute();
+        return new SweepJob(spark, resolve(spark, plan), options).execute();
+    }
+
+    /**
+     * {@code plan}, with its runs resolved against the stored networks it continues
+     * ({@code from-networks}); other plans unchanged.
+     *
+     * @throws org.elisesweep.sweep.ConfigProblems when the stored networks are missing or a point cannot continue them
+     */
+    public static SweepPlan resolve(SparkSession spark, SweepPlan plan) {
+        return plan.continuesStoredNetworks() && plan.storedRuns() == null
+                ? StoredNetworkPlanner.resolve(spark, plan) : plan;
     }
 
     private SweepSummary execute() throws IOException {
@@ -95,7 +106,7 @@ public final class SweepJob {
             List<RunBatch> batches = batches(todo, jsc.defaultParallelism());
             SweepContext ctx = new SweepContext(plan.name(), layout.root().toString(), plan.configHash(),
                     codeVersion(), spark.version(), plan.execution().timeBudget().toNanos(),
-                    plan.execution().failFast(), hadoopSettings());
+                    plan.execution().failFast(), hadoopSettings(), plan.networks().store());
             try (SweepProgress progress = new SweepProgress(spark, plan, todo.size(), options.progress())) {
                 String group = "elise-sweep-" + plan.name();
                 jsc.setJobGroup(group, "sweep " + plan.name() + ": " + todo.size() + " simulations in "
@@ -151,7 +162,7 @@ public final class SweepJob {
         CostModel model = new CostModel();
         Map<String, Double> costOfPoint = new HashMap<>();
         for (org.elisesweep.sweep.SweepPoint p : plan.points()) {
-            costOfPoint.put(p.pointId(), model.seconds(p));
+            costOfPoint.put(p.pointId(), model.seconds(p, !plan.continuesStoredNetworks()));
         }
         double[] cost = new double[runs.size()];
         double total = 0;

@@ -37,8 +37,10 @@ public record SweepSummary(String sweep, int planned, Map<Status, Long> total, M
             }
         }
         Map<String, String> tables = new java.util.LinkedHashMap<>();
-        for (String t : List.of(Tables.RUNS, Tables.CURVES, Tables.REPLAY, Tables.ROBUSTNESS)) {
-            tables.put(t, layout.tableDir(t).toString());
+        for (String t : List.of(Tables.RUNS, Tables.CURVES, Tables.REPLAY, Tables.ROBUSTNESS, Tables.NETWORKS)) {
+            if (!t.equals(Tables.NETWORKS) || plan.networks().store()) {
+                tables.put(t, layout.tableDir(t).toString());
+            }
         }
         return new SweepSummary(plan.name(), plan.simulations(), total, computedNow, skipped, abortReason, tables,
                 wallSeconds);

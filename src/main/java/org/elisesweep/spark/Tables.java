@@ -17,8 +17,10 @@ final class Tables {
     static final String CURVES = "curves";
     static final String REPLAY = "replay";
     static final String ROBUSTNESS = "robustness";
+    /** Trained networks, written only by sweeps with {@code store-networks = true}. */
+    static final String NETWORKS = "networks";
     /** Detail tables are committed before {@code runs}, whose row marks a simulation as done. */
-    static final List<String> DETAIL = List.of(CURVES, REPLAY, ROBUSTNESS);
+    static final List<String> DETAIL = List.of(CURVES, REPLAY, ROBUSTNESS, NETWORKS);
 
     private static final ColumnType S = ColumnType.STRING;
     private static final ColumnType I = ColumnType.INT;
@@ -98,6 +100,22 @@ final class Tables {
         c.add(TableColumn.required("recovered", B));
         c.add(TableColumn.optional("recovery_cycles", I));
         c.add(TableColumn.required("phase_jump_ms", D));
+        return c;
+    }
+
+    /**
+     * One trained network per simulation whose training completed: its seed, the hash of what its
+     * training depended on ({@code NetworkSnapshot.hashOf}), the snapshot format and the Kryo
+     * snapshot itself ({@code NetworkSnapshotSerializer}).
+     */
+    static List<TableColumn> networks() {
+        List<TableColumn> c = keys();
+        c.add(TableColumn.required("seed", L));
+        c.add(TableColumn.required("training_hash", S));
+        c.add(TableColumn.required("snapshot_format", I));
+        c.add(TableColumn.required("neurons", I));
+        c.add(TableColumn.required("training_steps", L));
+        c.add(TableColumn.required("snapshot", ColumnType.BINARY));
         return c;
     }
 

@@ -11,6 +11,23 @@ import java.io.Serializable;
  * @param replicate       0, 1, ..., replicates - 1
  * @param seed            the simulation's seed, from the sweep's {@link Seeding}
  * @param parametersHocon every parameter but the seed, as in {@link SweepPoint#parametersHocon()}
+ * @param network         the stored trained network this run continues instead of training, or null
  */
-public record PlannedRun(String pointId, int replicate, long seed, String parametersHocon) implements Serializable {
+public record PlannedRun(String pointId, int replicate, long seed, String parametersHocon, StoredNetwork network)
+        implements Serializable {
+
+    /** A run that trains its own network. */
+    public PlannedRun(String pointId, int replicate, long seed, String parametersHocon) {
+        this(pointId, replicate, seed, parametersHocon, null);
+    }
+
+    /**
+     * Where a stored network is: a file of a {@code networks} table and its key there.
+     *
+     * @param file      the Parquet file (Hadoop URI)
+     * @param pointId   the point that trained it
+     * @param replicate its replicate
+     */
+    public record StoredNetwork(String file, String pointId, int replicate) implements Serializable {
+    }
 }

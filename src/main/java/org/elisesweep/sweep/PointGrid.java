@@ -99,7 +99,7 @@ final class PointGrid {
     /** The point at these positions, with its id and HOCON text. */
     SweepPoint point(int[] positions) {
         SortedMap<String, Object> p = parameters(positions);
-        return new SweepPoint(SweepPoint.idOf(p), p, SimulationParameters.INSTANCE.hocon(p));
+        return SweepPoint.of(p);
     }
 
     /** Every point, in order. */

@@ -36,7 +36,11 @@ import java.util.stream.Collectors;
  * their parameters only, so reordering axes reorders points without changing any id.
  */
 public final class SweepFile {
-    private static final List<String> KEYS = List.of("name", "seed", "replicates", "seeding", "base", "axes", "execution");
+    private static final List<String> KEYS = List.of("name", "seed", "replicates", "seeding", "base", "axes", "execution",
+            "store-networks", "from-networks");
+    private static final List<String> FROM_NETWORKS_KEYS = List.of("output", "sweep");
+    /** What a sweep on stored networks may set: only what acts after training. */
+    private static final List<String> AFTER_TRAINING = List.of("replay.", "noise.");
     private static final List<String> EXECUTION_KEYS = List.of("time-budget", "fail-fast", "task-seconds");
     private static final String NAME_PATTERN = "[A-Za-z0-9_-]+";
     /** A plan holds its points and runs in memory; beyond these, split the sweep. */
@@ -105,10 +109,18 @@ public final class SweepFile {
         problems.addAll(in.problems());
         Execution execution = execution();
 
+        SweepPlan.Networks networks = networks();
+
         Map<String, String> baseOrigins = new HashMap<>();
         SortedMap<String, Object> fixed = new TreeMap<>(known.defaults());
         fixed.putAll(base(baseOrigins));
         List<Axis> axes = withoutDuplicatePaths(axes(), baseOrigins.keySet());
+        if (networks.source() != null) {
+            java.util.SortedSet<String> set = new java.util.TreeSet<>(baseOrigins.keySet());
+            axes.forEach(a -> set.addAll(a.paths()));
+            rejectTrainingParameters(baseOrigins, axes);
+            networks = new SweepPlan.Networks(false, networks.source(), set);
+        }
 
         List<SweepPoint> points = List.of();
         PointGrid grid = new PointGrid(axes, fixed, patterns);
@@ -119,7 +131,10 @@ public final class SweepFile {
             problems.add("replicates: " + grid.size() + " points × " + replicates + " replicates is more than the "
                     + MAX_SIMULATIONS + " simulations a sweep file may have; split it into several sweeps");
         } else {
-            problems.addAll(new PointValidator(known, grid, baseOrigins).problems(warnings));
+            if (networks.source() == null) {
+                // a sweep on stored networks is checked point by point once the networks are known
+                problems.addAll(new PointValidator(known, grid, baseOrigins).problems(warnings));
+            }
             points = grid.points();
             rejectIdenticalPoints(grid, points);
         }
@@ -127,7 +142,65 @@ public final class SweepFile {
             throw new ConfigProblems(source, problems);
         }
         String configHash = Sha256.hex(config.root().render(ConfigRenderOptions.concise()));
-        return new SweepPlan(name, source, configHash, seed, replicates, seeding, points, execution, warnings);
+        return new SweepPlan(name, source, configHash, seed, replicates, seeding, points, execution, warnings,
+                networks, null);
+    }
+
+    /** {@code store-networks} and {@code from-networks}, checked against each other and the seeding keys. */
+    private SweepPlan.Networks networks() {
+        StrictReader in = new StrictReader(config);
+        boolean store = config.hasPath("store-networks") && in.getBoolean("store-networks");
+        problems.addAll(in.problems());
+        if (!config.hasPath("from-networks")) {
+            return new SweepPlan.Networks(store, null, new java.util.TreeSet<>());
+        }
+        ConfigValue value = config.getValue("from-networks");
+        if (value.valueType() != ConfigValueType.OBJECT) {
+            problems.add("from-networks: expected an object such as { output = out/latent-size, sweep = latent-size }"
+                    + StrictReader.originOf(value));
+            return SweepPlan.Networks.NONE;
+        }
+        Config from = config.getConfig("from-networks");
+        StrictReader f = new StrictReader(from);
+        f.rejectUnknownKeys(FROM_NETWORKS_KEYS, "from-networks");
+        String output = null;
+        if (!from.hasPath("output")) {
+            f.problem("output", "missing: the output directory of the sweep that stored the networks");
+        } else {
+            output = f.getString("output");
+        }
+        String sweep = from.hasPath("sweep") ? f.getString("sweep") : null;
+        if (sweep != null && f.problems().isEmpty() && !sweep.matches(NAME_PATTERN)) {
+            f.problem("sweep", "'" + sweep + "' is not a sweep name (letters, digits, - and _)");
+        }
+        problems.addAll(f.problemsUnder("from-networks"));
+        for (String key : List.of("seed", "replicates", "seeding", "store-networks")) {
+            if (config.hasPath(key)) {
+                problems.add(key + ": a sweep on stored networks (from-networks) continues each stored network with its "
+                        + "own seed and replicate and stores none; remove " + key + StrictReader.originOf(config.getValue(key)));
+            }
+        }
+        return output == null || !f.problems().isEmpty() ? SweepPlan.Networks.NONE
+                : new SweepPlan.Networks(false, new SweepPlan.NetworkSource(output, sweep), new java.util.TreeSet<>());
+    }
+
+    /** A sweep on stored networks may set only what acts after training (replay.*, noise.*). */
+    private void rejectTrainingParameters(Map<String, String> baseOrigins, List<Axis> axes) {
+        String why = ": a sweep on stored networks (from-networks) sets only what acts after training (replay.* and"
+                + " noise.*); the stored networks fix ";
+        new TreeMap<>(baseOrigins).forEach((path, origin) -> {
+            if (AFTER_TRAINING.stream().noneMatch(path::startsWith)) {
+                problems.add("base." + path + why + path + origin);
+            }
+        });
+        for (Axis axis : axes) {
+            for (int k = 0; k < axis.paths().size(); k++) {
+                String path = axis.paths().get(k);
+                if (AFTER_TRAINING.stream().noneMatch(path::startsWith)) {
+                    problems.add(axis.pathLocations().get(k) + why + path + axis.origin());
+                }
+            }
+        }
     }
 
     private void rejectUnknownTopLevelKeys() {

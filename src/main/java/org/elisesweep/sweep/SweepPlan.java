@@ -19,16 +19,57 @@ import java.util.Objects;
  * @param execution  how to run, not what
  * @param warnings   things worth saying before running (e.g. a Sobol count that is not a power of
  *                   two, integer parameters rounded from a range)
+ * @param networks   whether trained networks are stored, and where stored ones come from
+ * @param storedRuns for a sweep on stored networks once resolved against them: every simulation, each
+ *                   continuing its stored network (then {@code points} are the resolved points); else null
  */
 public record SweepPlan(String name, String sourceFile, String configHash, long baseSeed, int replicates,
-                        Seeding seeding, List<SweepPoint> points, Execution execution, List<String> warnings) {
+                        Seeding seeding, List<SweepPoint> points, Execution execution, List<String> warnings,
+                        Networks networks, List<PlannedRun> storedRuns) {
+
+    /**
+     * What a sweep does with trained networks.
+     *
+     * @param store         write each trained network to the {@code networks} table
+     * @param source        for a sweep on stored networks: where they are; else null
+     * @param overridePaths for a sweep on stored networks: the parameters it sets (in base or an axis),
+     *                      which replace the stored networks' own; every other parameter comes from them
+     */
+    public record Networks(boolean store, NetworkSource source, java.util.SortedSet<String> overridePaths) {
+        public static final Networks NONE = new Networks(false, null, new java.util.TreeSet<>());
+
+        public Networks {
+            overridePaths = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(overridePaths));
+        }
+    }
+
+    /**
+     * The stored networks a sweep continues.
+     *
+     * @param output the output directory of the sweep that stored them (a path or Hadoop URI)
+     * @param sweep  the name of that sweep, or null when the directory holds a single sweep
+     */
+    public record NetworkSource(String output, String sweep) implements java.io.Serializable {
+        public NetworkSource {
+            Objects.requireNonNull(output, "output");
+        }
+    }
+
+    /** A plan that neither stores nor continues trained networks. */
+    public SweepPlan(String name, String sourceFile, String configHash, long baseSeed, int replicates,
+                     Seeding seeding, List<SweepPoint> points, Execution execution, List<String> warnings) {
+        this(name, sourceFile, configHash, baseSeed, replicates, seeding, points, execution, warnings, Networks.NONE,
+                null);
+    }
 
     public SweepPlan {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(seeding, "seeding");
         Objects.requireNonNull(execution, "execution");
+        Objects.requireNonNull(networks, "networks");
         points = List.copyOf(points);
         warnings = List.copyOf(warnings);
+        storedRuns = storedRuns == null ? null : List.copyOf(storedRuns);
         if (replicates < 1) {
             throw new IllegalArgumentException("replicates must be ≥ 1, got " + replicates);
         }
@@ -40,6 +81,9 @@ public record SweepPlan(String name, String sourceFile, String configHash, long 
      * results: a run's outcome depends only on its parameters and seed.
      */
     public List<PlannedRun> runs() {
+        if (storedRuns != null) {
+            return storedRuns;
+        }
         List<PlannedRun> runs = new ArrayList<>(simulations());
         for (SweepPoint p : points) {
             for (int k = 0; k < replicates; k++) {
@@ -49,9 +93,29 @@ public record SweepPlan(String name, String sourceFile, String configHash, long 
         return Collections.unmodifiableList(runs);
     }
 
-    /** Points × replicates. */
+    /** Points × replicates, or the resolved runs of a sweep on stored networks. */
     public int simulations() {
+        if (storedRuns != null) {
+            return storedRuns.size();
+        }
         return Math.multiplyExact(points.size(), replicates);
+    }
+
+    /** Whether this sweep continues stored networks instead of training its own. */
+    public boolean continuesStoredNetworks() {
+        return networks.source() != null;
+    }
+
+    /**
+     * This sweep on stored networks resolved against them: {@code resolvedPoints} and the runs that
+     * continue each stored network.
+     */
+    public SweepPlan withStoredRuns(List<SweepPoint> resolvedPoints, List<PlannedRun> runs) {
+        if (!continuesStoredNetworks()) {
+            throw new IllegalStateException("sweep " + name + " does not continue stored networks");
+        }
+        return new SweepPlan(name, sourceFile, configHash, baseSeed, replicates, seeding, resolvedPoints, execution,
+                warnings, networks, runs);
     }
 
     /** The seed of one replicate of one point under this plan's seeding. */

@@ -27,6 +27,11 @@ public record SweepPoint(String pointId, SortedMap<String, Object> parameters, S
         Objects.requireNonNull(parametersHocon, "parametersHocon");
     }
 
+    /** The point of these parameters (every point parameter, typed as {@link #parameters()} are). */
+    public static SweepPoint of(SortedMap<String, Object> parameters) {
+        return new SweepPoint(idOf(parameters), parameters, SimulationParameters.INSTANCE.hocon(parameters));
+    }
+
     /**
      * Every point parameter (all but {@code seed}) with its default, typed as a point's
      * {@link #parameters()} are: Integer, Double, Boolean or String. Result tables take their

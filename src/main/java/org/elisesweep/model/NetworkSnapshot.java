@@ -1,0 +1,82 @@
+package org.elisesweep.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A trained network, frozen at the end of training (before the weight disturbances of §8): its
+ * whole {@link NetworkState} (noise processes and stream positions included), its learning curve,
+ * and a hash of the {@link SimulationSpec#trainingSignature() training signature} that produced
+ * it. {@link Simulation#replay} runs new disturbance scenarios from it without training again;
+ * {@link NetworkSnapshotSerializer} stores it with Kryo. Immutable: the state is copied in and
+ * copied out.
+ */
+public final class NetworkSnapshot {
+    private final NetworkState state;
+    private final LearningCurve curve;
+    private final String trainingHash;
+
+    NetworkSnapshot(NetworkState state, LearningCurve curve, String trainingHash) {
+        this.state = state;
+        this.curve = curve;
+        this.trainingHash = trainingHash;
+    }
+
+    /** A snapshot of {@code trained} (copied), trained under {@code spec}. */
+    static NetworkSnapshot of(NetworkState trained, LearningCurve curve, SimulationSpec spec) {
+        return new NetworkSnapshot(trained.copy(), curve, hashOf(spec));
+    }
+
+    /** SHA-256 (hex) of {@code spec}'s training signature. */
+    public static String hashOf(SimulationSpec spec) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(spec.trainingSignature().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** Whether this network was trained exactly as {@code spec} trains. */
+    public boolean trainedAs(SimulationSpec spec) {
+        return trainingHash.equals(hashOf(spec));
+    }
+
+    /** A copy of the trained state. */
+    public NetworkState state() {
+        return state.copy();
+    }
+
+    /** The state itself, for serialisation and restoring (which copy it). */
+    NetworkState stateView() {
+        return state;
+    }
+
+    /** N, the network's neurons. */
+    public int neurons() {
+        return state.neurons();
+    }
+
+    /** Euler steps of the training that produced it. */
+    public long trainingSteps() {
+        return state.step();
+    }
+
+    public LearningCurve curve() {
+        return curve;
+    }
+
+    public String trainingHash() {
+        return trainingHash;
+    }
+
+    /** Whether both hold bit-identical states, curves and training hashes. */
+    public boolean sameAs(NetworkSnapshot o) {
+        return trainingHash.equals(o.trainingHash) && state.sameAs(o.state)
+                && java.util.Arrays.equals(curve.cycles(), o.curve.cycles())
+                && java.util.Arrays.equals(curve.mse(), o.curve.mse())
+                && java.util.Arrays.equals(curve.sumCorr(), o.curve.sumCorr());
+    }
+}

@@ -1,0 +1,213 @@
+package org.elisesweep.report;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.max;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.elisesweep.model.Status;
+import org.elisesweep.spark.NotASweepOutputException;
+import org.elisesweep.spark.RunParameters;
+import org.elisesweep.spark.SweepTables;
+
+/**
+ * The HTML report of a sweep's output directory: status counts, replay quality against every
+ * swept parameter (and heat maps over grids of two), learning curves, robustness per disturbance
+ * scenario, and target versus replay for the best and the worst point. Aggregates with Spark SQL,
+ * plots with XChart; writes {@code index.html} (figures embedded, self-contained) and the same
+ * figures as PNG files under {@code figures/}.
+ */
+public final class SweepReport {
+    /**
+     * @param outputRoot the sweep's output directory (a path or Hadoop URI), as given to the sweep
+     * @param sweep      which sweep of that directory; null when it holds only one
+     * @param reportDir  where to write index.html and figures/; null for {@code <outputRoot>/report} (local roots only)
+     * @param resimulate rerun the best and the worst point for the target-versus-replay figures
+     * @param progress   draw a progress bar while rerunning
+     */
+    public record Options(String outputRoot, String sweep, Path reportDir, boolean resimulate, boolean progress) {
+    }
+
+    /** What was written: the page and its figures, in page order. */
+    public record Result(Path html, List<Figure> figures) {
+        public Path figure(Figure f) {
+            return html.resolveSibling(FIGURES).resolve(f.file());
+        }
+    }
+
+    static final String FIGURES = "figures";
+
+    private SweepReport() {
+    }
+
+    /**
+     * Writes the report.
+     *
+     * @throws NotASweepOutputException see {@link SweepTables#open}
+     */
+    public static Result write(SparkSession spark, Options options) throws IOException, NotASweepOutputException {
+        // 1. which sweep, and where the report goes
+        SweepTables tables = SweepTables.open(spark, options.outputRoot(), options.sweep());
+        String sweep = tables.sweep();
+        Path dir = options.reportDir() != null ? options.reportDir() : defaultDir(options.outputRoot());
+        Path figures = dir.resolve(FIGURES);
+        Files.createDirectories(figures);
+        deleteOldFigures(figures);
+
+        // 2. what varied, and the page's sections, each aggregated by Spark and drawn by XChart
+        Dataset<Row> runs = tables.runs().cache();
+        try {
+            SweptAxes axes = SweptAxes.of(runs);
+            Row overview = runs.agg(countDistinct(col("point_id")), max(col("replicate")), max(col("n_vis"))).first();
+            int nVis = overview.isNullAt(2) ? 0 : overview.getInt(2);
+            ReportPage page = new ReportPage("Sweep report: " + sweep);
+            List<Figure> written = new ArrayList<>();
+            page.paragraph(String.format("Output directory %s: %d points × up to %d replicates, %d simulations "
+                    + "committed. Generated %s.", options.outputRoot(), overview.getLong(0), overview.getInt(1) + 1,
+                    runs.count(), Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+            parameters(page, runs, axes);
+
+            Map<Status, Long> counts = StatusFigure.counts(runs);
+            page.section("Status");
+            page.table(List.of("status", "simulations"), counts.entrySet().stream()
+                    .map(e -> List.of(e.getKey().name(), e.getValue().toString())).toList());
+            add(page, written, figures, StatusFigure.write(figures, counts));
+
+            page.section("Replay quality against the swept parameters");
+            if (axes.isEmpty()) {
+                page.paragraph("Nothing varies in this sweep (one point), so there is nothing to plot against.");
+            } else if (runs.filter(col(Metric.replaySumCorr(nVis).column()).isNotNull()).isEmpty()) {
+                page.paragraph("No run has a replay score (every simulation failed before or during replay).");
+            } else {
+                new AxisFigures(runs, axes, nVis).write(figures).forEach(f -> add(page, written, figures, f));
+                new HeatmapFigures(runs, axes, nVis).write(figures).forEach(f -> add(page, written, figures, f));
+            }
+
+            page.section("Learning curves");
+            Figure curves = new LearningCurveFigure(runs, tables.curves(), axes, nVis).write(figures);
+            if (curves == null) {
+                page.paragraph("No run with status OK has a learning curve.");
+            } else {
+                add(page, written, figures, curves);
+            }
+
+            robustness(page, written, figures, new RobustnessFigures(runs, tables.robustness(), tables.replay(), axes,
+                    nVis));
+            replays(page, written, figures, runs, axes, options);
+
+            // 3. one self-contained page
+            Path html = dir.resolve("index.html");
+            Files.writeString(html, page.render(), StandardCharsets.UTF_8);
+            return new Result(html, List.copyOf(written));
+        } finally {
+            runs.unpersist();
+        }
+    }
+
+    private static Path defaultDir(String outputRoot) {
+        String scheme = new org.apache.hadoop.fs.Path(outputRoot).toUri().getScheme();
+        if (scheme != null && !scheme.equals("file")) {
+            throw new IllegalArgumentException("the report is written to a local directory; " + outputRoot
+                    + " is not one, so give the report directory explicitly");
+        }
+        return Path.of(scheme == null ? outputRoot : java.net.URI.create(outputRoot).getPath()).resolve("report");
+    }
+
+    /** Figures of an earlier report: this one may have others (e.g. the sweep grew an axis). */
+    private static void deleteOldFigures(Path figures) throws IOException {
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(figures, "*.png")) {
+            for (Path p : old) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void add(ReportPage page, List<Figure> written, Path figures, Figure f) {
+        try {
+            page.figure(f, Files.readAllBytes(figures.resolve(f.file())));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        written.add(f);
+    }
+
+    /** The swept parameters with their values, and every fixed one folded away. */
+    private static void parameters(ReportPage page, Dataset<Row> runs, SweptAxes axes) {
+        page.section("Swept parameters");
+        List<List<String>> rows = new ArrayList<>();
+        for (SweptAxis a : axes.all()) {
+            List<String> values = a.values().stream().limit(12).map(SweptAxis::format).toList();
+            rows.add(List.of(a.path(), ParameterUnits.of(a.path()), Integer.toString(a.size()),
+                    String.join(", ", values) + (a.size() > values.size() ? ", …" : ""),
+                    String.join(", ", axes.partnersOf(a).stream().map(SweptAxis::path).toList())));
+        }
+        if (rows.isEmpty()) {
+            page.paragraph("No parameter varies: every simulation is a replicate of one point.");
+        } else {
+            page.table(List.of("parameter", "unit", "number of values", "values", "varies together with"), rows);
+        }
+        Row first = runs.first();
+        List<List<String>> fixed = new ArrayList<>();
+        for (Map.Entry<String, String> e : RunParameters.pathByColumn().entrySet()) {
+            if (axes.all().stream().noneMatch(a -> a.column().equals(e.getKey()))) {
+                fixed.add(List.of(e.getValue(), SweptAxis.format(first.get(first.fieldIndex(e.getKey())))));
+            }
+        }
+        page.foldedTable(fixed.size() + " parameters fixed in this sweep", List.of("parameter", "value"), fixed);
+    }
+
+    private static void robustness(ReportPage page, List<Figure> written, Path figures, RobustnessFigures robustness) {
+        page.section("Robustness to disturbances");
+        List<RobustnessFigures.ScenarioRow> table = robustness.table();
+        if (table.isEmpty()) {
+            page.paragraph("No run has a disturbance scenario.");
+            return;
+        }
+        SweptAxis group = robustness.group();
+        page.table(List.of("scenario", group == null ? "runs of" : group.path(), "runs", "recovered", "mean recovery cycles (recovered runs)",
+                "mean |phase jump| (ms)", "Σcorr before", "Σcorr during", "Σcorr after"), table.stream()
+                .map(t -> List.of(t.scenario(), t.group(), Long.toString(t.runs()),
+                        RobustnessFigures.cell(100 * t.recoveredFraction(), 0) + "%",
+                        RobustnessFigures.cell(t.meanRecoveryCycles(), 1),
+                        RobustnessFigures.cell(t.meanAbsPhaseJumpMs(), 2),
+                        RobustnessFigures.cell(t.before().mean(), 2), RobustnessFigures.cell(t.during().mean(), 2),
+                        RobustnessFigures.cell(t.after().mean(), 2)))
+                .toList());
+        robustness.write(figures, table).forEach(f -> add(page, written, figures, f));
+    }
+
+    private static void replays(ReportPage page, List<Figure> written, Path figures, Dataset<Row> runs,
+                                SweptAxes axes, Options options) {
+        page.section("Target versus replay: the best and the worst point");
+        if (!options.resimulate()) {
+            page.paragraph("Not drawn: this report was made without rerunning simulations.");
+            return;
+        }
+        List<BestAndWorstRuns.Rerun> reruns = new BestAndWorstRuns(runs, axes).write(figures, options.progress());
+        if (reruns.isEmpty()) {
+            page.paragraph("No run with status OK has a replay score.");
+        }
+        for (BestAndWorstRuns.Rerun r : reruns) {
+            if (r.figure() == null) {
+                page.warning("The " + r.rank() + " point could not be shown: " + r.problem() + ".");
+            } else {
+                if (!r.reproduced()) {
+                    page.warning("The rerun of the " + r.rank() + " point did not reproduce the table: see the caption.");
+                }
+                add(page, written, figures, r.figure());
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.elisesweep.report;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A parameter that takes more than one value in a sweep: its {@code runs} column, its path, and
+ * its distinct values in ascending order (numbers as Double, everything else as text).
+ *
+ * @param numeric whether the values are numbers (plotted on a numeric axis) or categories
+ */
+record SweptAxis(String column, String path, boolean numeric, List<Object> values) {
+    /** Longest value text shown as it is; longer ones (inline patterns, scenario lists) are shortened. */
+    private static final int MAX_LABEL = 28;
+
+    SweptAxis {
+        values = List.copyOf(values);
+    }
+
+    int size() {
+        return values.size();
+    }
+
+    /** The axis title: path and unit. */
+    String title() {
+        return ParameterUnits.title(path);
+    }
+
+    /** The last part of the path (e.g. n-lat), for legends. */
+    String shortName() {
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    /** A value as people read it: numbers without trailing zeros, long texts shortened. */
+    static String format(Object value) {
+        if (value instanceof Double d) {
+            double a = Math.abs(d);
+            if (a != 0 && (a < 1e-3 || a >= 1e6)) {
+                return String.format(java.util.Locale.ROOT, "%.3g", d);
+            }
+            return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        }
+        String text = String.valueOf(value).replaceAll("\\s+", " ");
+        return text.length() <= MAX_LABEL ? text : text.substring(0, MAX_LABEL - 1) + "…";
+    }
+
+    /** The value of a Spark row cell in this axis's representation (numbers as Double). */
+    Object valueOf(Object cell) {
+        return numeric ? Double.valueOf(((Number) cell).doubleValue()) : String.valueOf(cell);
+    }
+}

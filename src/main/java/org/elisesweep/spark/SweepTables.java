@@ -1,0 +1,123 @@
+package org.elisesweep.spark;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The result tables of one sweep under an output directory, as Spark SQL datasets: what analyses
+ * such as the report read, without knowing the directory layout ({@link TableLayout}). A detail
+ * table that has no files yet reads as empty, with its schema.
+ */
+public final class SweepTables {
+    private final SparkSession spark;
+    private final TableLayout layout;
+    private final FileSystem fs;
+    private final String sweep;
+
+    private SweepTables(SparkSession spark, TableLayout layout, FileSystem fs, String sweep) {
+        this.spark = spark;
+        this.layout = layout;
+        this.fs = fs;
+        this.sweep = sweep;
+    }
+
+    /**
+     * The names of the sweeps whose {@code runs} table lies under {@code outputRoot}, sorted.
+     *
+     * @throws NotASweepOutputException naming the directory and what it should hold when it has no runs table
+     */
+    public static List<String> sweepsIn(String outputRoot, Configuration hadoop) throws NotASweepOutputException,
+            IOException {
+        Path runs = new TableLayout(outputRoot, "").tableDir(Tables.RUNS);
+        FileSystem fs = runs.getFileSystem(hadoop);
+        List<String> names = new ArrayList<>();
+        if (fs.isDirectory(runs)) {
+            for (FileStatus f : fs.listStatus(runs)) {
+                String name = f.getPath().getName();
+                if (f.isDirectory() && name.startsWith("sweep=") && hasCommittedFile(fs, f.getPath())) {
+                    names.add(name.substring("sweep=".length()));
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            throw new NotASweepOutputException(outputRoot + " is not a sweep's output directory: expected a Parquet "
+                    + "table " + runs + "/sweep=<name>/part-*.parquet, as jobs/sweep.sh writes (see README, \"Tables\")");
+        }
+        names.sort(null);
+        return names;
+    }
+
+    private static boolean hasCommittedFile(FileSystem fs, Path partition) throws IOException {
+        for (FileStatus f : fs.listStatus(partition)) {
+            if (TableLayout.batchKeyOf(f.getPath().getName()) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The tables of sweep {@code sweep} under {@code outputRoot}; with {@code sweep} null, of the
+     * only sweep there.
+     *
+     * @throws NotASweepOutputException when there is no runs table (of that sweep), listing the sweeps there
+     *                                  are, or when {@code sweep} is null and there are several
+     */
+    public static SweepTables open(SparkSession spark, String outputRoot, String sweep) throws NotASweepOutputException,
+            IOException {
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        List<String> sweeps = sweepsIn(outputRoot, hadoop);
+        if (sweep == null && sweeps.size() > 1) {
+            throw new NotASweepOutputException(outputRoot + " holds the results of several sweeps ("
+                    + String.join(", ", sweeps) + "); name the one to use");
+        }
+        sweep = sweep == null ? sweeps.get(0) : sweep;
+        if (!sweeps.contains(sweep)) {
+            throw new NotASweepOutputException(outputRoot + " holds no results of sweep '" + sweep + "'; it holds "
+                    + String.join(", ", sweeps));
+        }
+        Path root = new Path(outputRoot);
+        FileSystem fs = root.getFileSystem(hadoop);
+        return new SweepTables(spark, new TableLayout(fs.makeQualified(root).toString(), sweep), fs, sweep);
+    }
+
+    public String sweep() {
+        return sweep;
+    }
+
+    /** One row per simulation: keys, every parameter ({@link RunParameters}), status and summary metrics. */
+    public Dataset<Row> runs() {
+        return spark.read().parquet(layout.partitionDir(Tables.RUNS).toString());
+    }
+
+    /** One row per free-run validation cycle: point_id, replicate, cycle, mse, sumcorr. */
+    public Dataset<Row> curves() throws IOException {
+        return detail(Tables.CURVES, Tables.curves());
+    }
+
+    /** One row per scored replay cycle and scenario: point_id, replicate, scenario, cycle, mse, sumcorr, best_shift_ms. */
+    public Dataset<Row> replay() throws IOException {
+        return detail(Tables.REPLAY, Tables.replay());
+    }
+
+    /** One row per disturbance scenario of a run: Σcorr and MSE before, during and after, recovery, phase jump. */
+    public Dataset<Row> robustness() throws IOException {
+        return detail(Tables.ROBUSTNESS, Tables.robustness());
+    }
+
+    private Dataset<Row> detail(String table, List<TableColumn> columns) throws IOException {
+        Path dir = layout.partitionDir(table);
+        if (!fs.exists(dir)) {
+            return spark.createDataFrame(List.of(), Tables.sparkSchema(columns));
+        }
+        return spark.read().schema(Tables.sparkSchema(columns)).parquet(dir.toString());
+    }
+}

@@ -1,0 +1,31 @@
+package org.elisesweep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ReportCommandTest {
+    @Test
+    void aDirectoryThatIsNotASweepOutputFailsWithAMessageAndNoStackTrace(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        StringWriter out = new StringWriter();
+        CommandLine cmd = new CommandLine(new EliseCommand());
+        cmd.setErr(new PrintWriter(err, true));
+        cmd.setOut(new PrintWriter(out, true));
+
+        int code = cmd.execute("report", dir.toString());
+
+        assertEquals(2, code);
+        assertTrue(err.toString().startsWith("error: " + dir + " is not a sweep's output directory: expected a "
+                + "Parquet table "), err.toString());
+        assertFalse(err.toString().contains("Exception"), err.toString());
+        assertEquals("", out.toString());
+    }
+}

@@ -1,0 +1,39 @@
+package org.elisesweep.notebooks;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.elisesweep.spark.AnalyticsTables;
+import org.elisesweep.spark.SharedSpark;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every Zeppelin note in {@code notebooks/} is well formed and each of its SQL paragraphs runs and
+ * returns rows on the tables of a real (small) sweep, {@link AnalyticsTables}: a note that names a
+ * column the tables do not have, or a chart that names a column its query does not return, fails
+ * here, in {@code mvn test}, instead of in front of a user.
+ */
+class NotebooksTest {
+    private static final Path NOTEBOOKS = Path.of("notebooks");
+
+    @TestFactory
+    Stream<DynamicTest> everyNoteIsWellFormedAndEverySqlParagraphReturnsRowsOnASweepsTables() throws IOException {
+        List<Path> notes;
+        try (Stream<Path> files = Files.list(NOTEBOOKS)) {
+            notes = files.filter(f -> f.toString().endsWith(".zpln")).sorted().toList();
+        }
+        assertFalse(notes.isEmpty(), "no Zeppelin notes (*.zpln) in " + NOTEBOOKS.toAbsolutePath());
+        NotebookChecker checker = new NotebookChecker(SharedSpark.get(), AnalyticsTables.output(), Path.of(""));
+        return notes.stream().map(note -> dynamicTest(note.getFileName().toString(), () -> {
+            List<String> problems = checker.check(note);
+            assertTrue(problems.isEmpty(), () -> problems.size() + " problem(s):\n" + String.join("\n", problems));
+        }));
+    }
+}
