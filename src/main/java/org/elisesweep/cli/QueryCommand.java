@@ -2,10 +2,13 @@ package org.elisesweep.cli;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.SparkSession;
 import org.elisesweep.report.ResultTableFormat;
+import org.elisesweep.spark.NotASweepOutputException;
 import org.elisesweep.spark.SparkSessions;
+import org.elisesweep.spark.SweepTables;
 import org.elisesweep.spark.TableQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +32,16 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // runs has about 80 columns: above Spark's default of 25 it warns whenever it renders a plan
+        // 1. not a sweep's output: say so before Spark spends seconds starting
+        try {
+            SweepTables.sweepsIn(outputDir, new Configuration());
+        } catch (NotASweepOutputException e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        }
+
+        // 2. query on an embedded Spark; runs has about 80 columns, above the 25 past which Spark
+        // warns whenever it renders a plan
         SparkSession spark = SparkSessions.forSweep("local[*]", "elise query",
                 Map.of("spark.ui.enabled", "false", "spark.sql.debug.maxToStringFields", "200"));
         try {
@@ -40,10 +52,6 @@ final class QueryCommand implements Callable<Integer> {
             // simple message leaves out the query plan
             if (e instanceof AnalysisException a) {
                 System.err.println("error: " + a.getSimpleMessage());
-                return 2;
-            }
-            if (e instanceof TableQuery.NoRunsTableException) {
-                System.err.println("error: " + e.getMessage());
                 return 2;
             }
             throw e;

@@ -3,27 +3,21 @@ package org.elisesweep.spark;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
- * Spark SQL over a sweep's output directory: the tables runs, curves, replay and robustness found
- * under it become temporary views of those names (every sweep partition, with {@code sweep} as a
- * column), and one query runs against them.
+ * Spark SQL over an output directory: the tables runs, curves, replay and robustness of every sweep
+ * under it ({@link SweepTables}) become temporary views of those names, with the sweep's name in
+ * the column {@code sweep}, and one query runs against them.
  */
 public final class TableQuery {
-    private TableQuery() {
-    }
+    /** The views, runs first. */
+    public static final List<String> VIEWS = List.of(Tables.RUNS, Tables.CURVES, Tables.REPLAY, Tables.ROBUSTNESS);
 
-    /** Thrown when the directory holds no committed {@code runs} rows: not a sweep's output (yet). */
-    public static final class NoRunsTableException extends IllegalArgumentException {
-        NoRunsTableException(String message) {
-            super(message);
-        }
+    private TableQuery() {
     }
 
     /**
@@ -31,43 +25,43 @@ public final class TableQuery {
      * a new session sharing {@code spark}'s context, so they never shadow the caller's own views.
      *
      * @return the query's result, not yet collected
-     * @throws NoRunsTableException when {@code outputDir} has no committed runs file
+     * @throws NotASweepOutputException when {@code outputDir} holds no committed runs table
      */
-    public static Dataset<Row> run(SparkSession spark, String outputDir, String sql) throws IOException {
+    public static Dataset<Row> run(SparkSession spark, String outputDir, String sql)
+            throws NotASweepOutputException, IOException {
         SparkSession session = spark.newSession();
         registerViews(session, outputDir);
         return session.sql(sql);
     }
 
     /**
-     * Registers each table of {@code outputDir} that has committed files as a temporary view of
-     * {@code session}; a detail table without files (nothing committed to it yet) is left out.
-     *
-     * @return the names of the registered views, runs first
+     * Registers the views {@link #VIEWS} in {@code session}: each the union of that table over the
+     * sweeps under {@code outputDir}; a detail table with nothing committed yet is an empty view.
      */
-    public static List<String> registerViews(SparkSession session, String outputDir) throws IOException {
-        Path root = new Path(outputDir);
-        FileSystem fs = root.getFileSystem(session.sparkContext().hadoopConfiguration());
-        if (!hasCommittedFiles(fs, root, Tables.RUNS)) {
-            throw new NoRunsTableException(outputDir + " has no runs table (no " + Tables.RUNS
-                    + "/sweep=*/part-*.parquet under it): give the --out directory of a sweep that committed "
-                    + "at least one simulation");
+    public static void registerViews(SparkSession session, String outputDir) throws NotASweepOutputException,
+            IOException {
+        List<SweepTables> sweeps = new ArrayList<>();
+        for (String name : SweepTables.sweepsIn(outputDir, session.sparkContext().hadoopConfiguration())) {
+            sweeps.add(SweepTables.open(session, outputDir, name));
         }
-        List<String> registered = new ArrayList<>();
-        List<String> tables = new ArrayList<>(List.of(Tables.RUNS));
-        tables.addAll(Tables.DETAIL);
-        for (String table : tables) {
-            if (hasCommittedFiles(fs, root, table)) {
-                // reading the table directory discovers the sweep=<name> partitions as a column
-                session.read().parquet(new Path(root, table).toString()).createOrReplaceTempView(table);
-                registered.add(table);
-            }
-        }
-        return registered;
+        register(session, Tables.RUNS, sweeps, SweepTables::runs);
+        register(session, Tables.CURVES, sweeps, SweepTables::curves);
+        register(session, Tables.REPLAY, sweeps, SweepTables::replay);
+        register(session, Tables.ROBUSTNESS, sweeps, SweepTables::robustness);
     }
 
-    private static boolean hasCommittedFiles(FileSystem fs, Path root, String table) throws IOException {
-        FileStatus[] files = fs.globStatus(new Path(root, table + "/sweep=*/part-*.parquet"));
-        return files != null && files.length > 0;
+    private interface TableOf {
+        Dataset<Row> of(SweepTables sweep) throws IOException;
+    }
+
+    private static void register(SparkSession session, String view, List<SweepTables> sweeps, TableOf table)
+            throws IOException {
+        Dataset<Row> all = null;
+        for (SweepTables s : sweeps) {
+            Dataset<Row> one = table.of(s).withColumn("sweep", functions.lit(s.sweep()));
+            // by name, and tolerant of columns only some sweeps have (e.g. runs of another code version)
+            all = all == null ? one : all.unionByName(one, true);
+        }
+        all.createOrReplaceTempView(view);
     }
 }
