@@ -4,7 +4,7 @@
 # N_lat = 50 ELiSe point alone, for the figures) and membrane-noise.conf (dendritic noise × latent
 # size), prints markdown tables of the aggregates, writes each sweep's report (jobs/report.sh) and
 # copies the figures the README shows into src/site/figures/validation/ (FIGURES=DIR elsewhere,
-# FIGURES= to skip). About 25 CPU-minutes on local[2]; a rerun computes only what is missing.
+# FIGURES= to skip). About 20 CPU-minutes on local[2]; a rerun computes only what is missing.
 # Usage: jobs/validate-robustness.sh [OUTDIR]   (default out/validation; MASTER=local[2])
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
