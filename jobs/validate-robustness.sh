@@ -22,13 +22,15 @@ done
 query() { "$root/jobs/elise" query "$1" "$2"; echo; }
 
 # 2. the tables
+# per group of runs: learned, free-run and replay Σcorr (replay: mean, min and max over the seeds)
+replay_summary="count_if(status = 'OK') AS ok_runs, count(learned_at_cycle) AS learned,
+  round(avg(final_sumcorr), 2) AS free_run, round(avg(replay_mean_sumcorr), 2) AS replay_mean,
+  round(min(replay_mean_sumcorr), 2) AS replay_min, round(max(replay_mean_sumcorr), 2) AS replay_max,
+  round(avg(replay_final_sumcorr), 2) AS replay_last"
 echo "## (a) Replay Σcorr by latent size and mode"
 echo "(replay_* = mean Σcorr of a run's free replay cycles: mean, min and max over the seeds; replay_last = last cycle's)"
 query "$out/size" "
-SELECT model_mode AS mode, model_n_lat AS n_lat, count_if(status = 'OK') AS ok_runs,
-       count(learned_at_cycle) AS learned, round(avg(final_sumcorr), 2) AS free_run,
-       round(avg(replay_mean_sumcorr), 2) AS replay_mean, round(min(replay_mean_sumcorr), 2) AS replay_min,
-       round(max(replay_mean_sumcorr), 2) AS replay_max, round(avg(replay_final_sumcorr), 2) AS replay_last
+SELECT model_mode AS mode, model_n_lat AS n_lat, $replay_summary
 FROM runs GROUP BY model_mode, model_n_lat
 ORDER BY array_position(array('elise', 'soma-only', 'reservoir'), model_mode), model_n_lat"
 
@@ -74,10 +76,7 @@ ORDER BY n_lat"
 
 echo "## (c) Replay Σcorr by dendritic noise (mV) and latent size"
 query "$out/membrane-noise" "
-SELECT noise_membrane_dendrite_sigma AS dendrite_sigma, model_n_lat AS n_lat, count_if(status = 'OK') AS ok_runs,
-       count(learned_at_cycle) AS learned, round(avg(final_sumcorr), 2) AS free_run,
-       round(avg(replay_mean_sumcorr), 2) AS replay_mean, round(min(replay_mean_sumcorr), 2) AS replay_min,
-       round(max(replay_mean_sumcorr), 2) AS replay_max, round(avg(replay_final_sumcorr), 2) AS replay_last
+SELECT noise_membrane_dendrite_sigma AS dendrite_sigma, model_n_lat AS n_lat, $replay_summary
 FROM runs GROUP BY noise_membrane_dendrite_sigma, model_n_lat ORDER BY n_lat, dendrite_sigma"
 
 # 3. the reports, and the figures the README shows
