@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code elise} command line: one subcommand per task, each a thin shell over a library call. */
 @Command(name = "elise", mixinStandardHelpOptions = true, version = "elise-sweep 0.1.0",
         description = "ELiSe sequence-learning simulations and sweeps.",
-        subcommands = {RunCommand.class, SweepCommand.class, ReportCommand.class})
+        subcommands = {RunCommand.class, SweepCommand.class, ReportCommand.class, QueryCommand.class})
 public final class EliseCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -17,6 +17,6 @@ public final class EliseCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new EliseCommand()).execute(args));
+        System.exit(new CommandLine(new EliseCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 }

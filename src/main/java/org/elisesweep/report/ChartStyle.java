@@ -3,14 +3,14 @@ package org.elisesweep.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
@@ -82,11 +82,26 @@ final class ChartStyle {
         s.setAntiAlias(true);
     }
 
-    /** Writes charts as one PNG, {@code columns} panels per row. */
+    /**
+     * Writes charts as one PNG, {@code columns} panels per row, each in a cell the size of the largest;
+     * a last row that is not full stays white. (XChart's own grid, {@code BitmapEncoder.saveBitmap}
+     * with rows and columns, fails unless there are exactly rows × columns charts.)
+     */
     static void save(Path png, List<? extends Chart<?, ?>> charts, int columns) {
         int rows = (charts.size() + columns - 1) / columns;
-        try (OutputStream out = Files.newOutputStream(png)) {
-            BitmapEncoder.saveBitmap(List.copyOf(charts), rows, columns, out, BitmapFormat.PNG);
+        int cellWidth = charts.stream().mapToInt(Chart::getWidth).max().orElse(1);
+        int cellHeight = charts.stream().mapToInt(Chart::getHeight).max().orElse(1);
+        BufferedImage page = new BufferedImage(columns * cellWidth, rows * cellHeight, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = page.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, page.getWidth(), page.getHeight());
+        for (int i = 0; i < charts.size(); i++) {
+            g.drawImage(BitmapEncoder.getBufferedImage(charts.get(i)), (i % columns) * cellWidth,
+                    (i / columns) * cellHeight, null);
+        }
+        g.dispose();
+        try {
+            ImageIO.write(page, "png", png.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + png, e);
         }
