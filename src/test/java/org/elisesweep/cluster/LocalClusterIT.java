@@ -110,6 +110,44 @@ class LocalClusterIT {
     }
 
     @Test
+    void networksStoredOnTheClusterAreDisturbedThereAsInAnEmbeddedRun(@TempDir Path dir) throws Exception {
+        Path trainFile = dir.resolve("train.conf");
+        Files.writeString(trainFile, SWEEP + "store-networks = true\n");
+        Result trained = sweep(trainFile, dir.resolve("trained"), MASTER);
+        assertEquals(0, trained.code, trained.output);
+        assertEquals(12, spark.read().parquet(dir.resolve("trained/networks").toString()).count());
+
+        Path disturbFile = dir.resolve("disturb.conf");
+        Files.writeString(disturbFile, "name = disturbed\nfrom-networks { output = \"" + dir.resolve("trained") + "\" }\n"
+                + "base { noise.membrane.phase = replay }\n"
+                + "axes = [ { path = noise.membrane.dendrite-sigma, values = [0.0, 2.0] } ]\n");
+        Result cluster = sweep(disturbFile, dir.resolve("on-cluster"), MASTER);
+        assertEquals(0, cluster.code, cluster.output);
+        Result local = sweep(disturbFile, dir.resolve("embedded"), "local[2]");
+        assertEquals(0, local.code, local.output);
+        Map<String, Row> a = runs(dir.resolve("on-cluster"));
+        Map<String, Row> b = runs(dir.resolve("embedded"));
+        assertEquals(24, a.size());
+        assertEquals(a.keySet(), b.keySet());
+        for (String key : a.keySet()) {
+            assertEquals("OK", a.get(key).getAs("status"), key);
+            for (String col : List.of("final_sumcorr", "replay_mean_sumcorr", "replay_min_sumcorr", "replay_mean_mse")) {
+                assertEquals((double) a.get(key).getAs(col), (double) b.get(key).getAs(col), 0.0, col + " " + key);
+            }
+        }
+        // the noise-free continuation (its point id differs: noise.membrane.phase is set) reproduces the
+        // training sweep's own replay, matched by lambda and replicate
+        Map<String, Double> original = new HashMap<>();
+        runs(dir.resolve("trained")).values().forEach(r -> original.put(r.getAs("model_lambda") + "/"
+                + r.getAs("replicate"), r.getAs("replay_mean_sumcorr")));
+        long same = a.values().stream().filter(r -> (double) r.getAs("noise_membrane_dendrite_sigma") == 0.0)
+                .filter(r -> ((Double) r.getAs("replay_mean_sumcorr")).equals(
+                        original.get(r.getAs("model_lambda") + "/" + r.getAs("replicate"))))
+                .count();
+        assertEquals(12, same);
+    }
+
+    @Test
     void aMalformedSweepFileFailsOnTheDriverWithTheEmbeddedMessage(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.conf");
         Files.writeString(file, "name = bad\nreplicas = 2\naxes = [ { path = model.n-lat, values = [0] } ]\n");
