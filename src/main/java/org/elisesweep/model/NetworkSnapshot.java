@@ -10,8 +10,8 @@ import java.util.HexFormat;
  * whole {@link NetworkState} (noise processes and stream positions included), its learning curve,
  * and a hash of the {@link SimulationSpec#trainingSignature() training signature} that produced
  * it. {@link Simulation#replay} runs new disturbance scenarios from it without training again;
- * {@link NetworkSnapshotSerializer} stores it with Kryo. Immutable: the state is copied in and
- * copied out.
+ * {@link NetworkSnapshotSerializer} stores it with Kryo. Immutable: the state is copied in, and
+ * whatever continues from it works on a copy.
  */
 public final class NetworkSnapshot {
     private final NetworkState state;
@@ -44,13 +44,8 @@ public final class NetworkSnapshot {
         return trainingHash.equals(hashOf(spec));
     }
 
-    /** A copy of the trained state. */
-    public NetworkState state() {
-        return state.copy();
-    }
-
-    /** The state itself, for serialisation and restoring (which copy it). */
-    NetworkState stateView() {
+    /** The state itself, for serialisation and restoring (which copy it); never to be run. */
+    NetworkState state() {
         return state;
     }
 

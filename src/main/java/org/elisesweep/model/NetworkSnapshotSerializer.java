@@ -22,8 +22,8 @@ public final class NetworkSnapshotSerializer extends Serializer<NetworkSnapshot>
 
     /** A snapshot as bytes: the format number first, then the layout above. */
     public static byte[] toBytes(NetworkSnapshot snapshot) {
-        int n = snapshot.stateView().neurons();
-        Output out = new Output(64 * n + 8 * n * (n + snapshot.stateView().historyLength + 8), -1);
+        int n = snapshot.state().neurons();
+        Output out = new Output(64 * n + 8 * n * (n + snapshot.state().historyLength + 8), -1);
         kryo().writeObject(out, snapshot);
         return out.toBytes();
     }
@@ -55,7 +55,7 @@ public final class NetworkSnapshotSerializer extends Serializer<NetworkSnapshot>
         out.writeInts(c.cycles());
         out.writeDoubles(c.mse());
         out.writeDoubles(c.sumCorr());
-        NetworkState s = snapshot.stateView();
+        NetworkState s = snapshot.state();
         int n = s.neurons();
         out.writeInt(n, true);
         out.writeInt(s.historyLength, true);
