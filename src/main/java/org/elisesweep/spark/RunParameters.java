@@ -1,13 +1,11 @@
 package org.elisesweep.spark;
 
-import com.typesafe.config.ConfigFactory;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.elisesweep.model.SimulationSpec;
-import org.elisesweep.sweep.SimulationConfig;
 import org.elisesweep.sweep.SweepPoint;
 
 /**
@@ -48,9 +46,7 @@ public final class RunParameters {
      * @throws org.elisesweep.sweep.ConfigProblems if the row's parameters are not valid for this code
      */
     public static SimulationSpec spec(Row run) {
-        SweepPoint point = SweepPoint.of(new ParameterColumns().parametersOf(run));
-        return SimulationConfig.parse(ConfigFactory.parseString(point.parametersHocon())
-                        .withFallback(ConfigFactory.parseMap(Map.of("seed", run.<Long>getAs("seed")))),
+        return SweepPoint.of(new ParameterColumns().parametersOf(run)).spec(run.<Long>getAs("seed"),
                 "point " + run.getAs("point_id") + " replicate " + run.getAs("replicate"));
     }
 

@@ -1,7 +1,5 @@
 package org.elisesweep.sweep;
 
-import com.typesafe.config.ConfigFactory;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.elisesweep.model.NetworkSnapshot;
@@ -37,8 +35,7 @@ public final class StoredNetworkPoints {
     public static String problemWith(SweepPoint point, long seed, String trainingHash) {
         SimulationSpec spec;
         try {
-            spec = SimulationConfig.parse(ConfigFactory.parseString(point.parametersHocon())
-                    .withFallback(ConfigFactory.parseMap(Map.of(SimulationParameters.SEED, seed))), "point");
+            spec = point.spec(seed, "point");
         } catch (ConfigProblems e) {
             return String.join("; ", e.problems());
         }

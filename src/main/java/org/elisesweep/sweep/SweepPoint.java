@@ -33,6 +33,17 @@ public record SweepPoint(String pointId, SortedMap<String, Object> parameters, S
     }
 
     /**
+     * This point's simulation with {@code seed}, through the validation every point gets.
+     *
+     * @param source names the simulation in messages
+     * @throws ConfigProblems when the parameters are not a valid simulation
+     */
+    public org.elisesweep.model.SimulationSpec spec(long seed, String source) {
+        return SimulationConfig.parse(com.typesafe.config.ConfigFactory.parseString(parametersHocon).withFallback(
+                com.typesafe.config.ConfigFactory.parseMap(Map.of(SimulationParameters.SEED, seed))), source);
+    }
+
+    /**
      * Every point parameter (all but {@code seed}) with its default, typed as a point's
      * {@link #parameters()} are: Integer, Double, Boolean or String. Result tables take their
      * column types from it.
