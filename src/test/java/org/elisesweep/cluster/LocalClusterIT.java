@@ -91,22 +91,34 @@ class LocalClusterIT {
     void aSweepOnTheClusterMatchesTheEmbeddedOneBitForBit(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("cluster.conf");
         Files.writeString(file, SWEEP);
-        Result cluster = sweep(file, dir.resolve("cluster"), MASTER);
+        Map<String, Row> a = runOnClusterAndEmbedded(file, dir.resolve("cluster"), dir.resolve("local"), 12,
+                List.of("final_mse", "final_sumcorr", "replay_mean_sumcorr", "replay_min_sumcorr",
+                        "replay_drift_ms_per_cycle", "spectral_radius"));
+        // the cluster's executors ran the simulations, not the driver
+        assertTrue(a.values().stream().allMatch(r -> "OK".equals(r.getAs("status"))));
+    }
+
+    /**
+     * Runs {@code file} on the cluster into {@code onCluster} and on local[2] into {@code embedded};
+     * asserts both committed the same {@code simulations} runs with bit-identical {@code columns}.
+     * Returns the cluster's runs by key.
+     */
+    private Map<String, Row> runOnClusterAndEmbedded(Path file, Path onCluster, Path embedded, int simulations,
+                                                     List<String> columns) throws Exception {
+        Result cluster = sweep(file, onCluster, MASTER);
         assertEquals(0, cluster.code, cluster.output);
-        Result local = sweep(file, dir.resolve("local"), "local[2]");
+        Result local = sweep(file, embedded, "local[2]");
         assertEquals(0, local.code, local.output);
-        Map<String, Row> a = runs(dir.resolve("cluster"));
-        Map<String, Row> b = runs(dir.resolve("local"));
-        assertEquals(12, a.size());
+        Map<String, Row> a = runs(onCluster);
+        Map<String, Row> b = runs(embedded);
+        assertEquals(simulations, a.size());
         assertEquals(a.keySet(), b.keySet());
         for (String key : a.keySet()) {
-            for (String col : List.of("final_mse", "final_sumcorr", "replay_mean_sumcorr", "replay_min_sumcorr",
-                    "replay_drift_ms_per_cycle", "spectral_radius")) {
+            for (String col : columns) {
                 assertEquals((double) a.get(key).getAs(col), (double) b.get(key).getAs(col), 0.0, col + " " + key);
             }
         }
-        // the cluster's executors ran the simulations, not the driver
-        assertTrue(a.values().stream().allMatch(r -> "OK".equals(r.getAs("status"))));
+        return a;
     }
 
     @Test
@@ -121,20 +133,9 @@ class LocalClusterIT {
         Files.writeString(disturbFile, "name = disturbed\nfrom-networks { output = \"" + dir.resolve("trained") + "\" }\n"
                 + "base { noise.membrane.phase = replay }\n"
                 + "axes = [ { path = noise.membrane.dendrite-sigma, values = [0.0, 2.0] } ]\n");
-        Result cluster = sweep(disturbFile, dir.resolve("on-cluster"), MASTER);
-        assertEquals(0, cluster.code, cluster.output);
-        Result local = sweep(disturbFile, dir.resolve("embedded"), "local[2]");
-        assertEquals(0, local.code, local.output);
-        Map<String, Row> a = runs(dir.resolve("on-cluster"));
-        Map<String, Row> b = runs(dir.resolve("embedded"));
-        assertEquals(24, a.size());
-        assertEquals(a.keySet(), b.keySet());
-        for (String key : a.keySet()) {
-            assertEquals("OK", a.get(key).getAs("status"), key);
-            for (String col : List.of("final_sumcorr", "replay_mean_sumcorr", "replay_min_sumcorr", "replay_mean_mse")) {
-                assertEquals((double) a.get(key).getAs(col), (double) b.get(key).getAs(col), 0.0, col + " " + key);
-            }
-        }
+        Map<String, Row> a = runOnClusterAndEmbedded(disturbFile, dir.resolve("on-cluster"), dir.resolve("embedded"),
+                24, List.of("final_sumcorr", "replay_mean_sumcorr", "replay_min_sumcorr", "replay_mean_mse"));
+        a.forEach((key, r) -> assertEquals("OK", r.getAs("status"), key));
         // the noise-free continuation (its point id differs: noise.membrane.phase is set) reproduces the
         // training sweep's own replay, matched by lambda and replicate
         Map<String, Double> original = new HashMap<>();
