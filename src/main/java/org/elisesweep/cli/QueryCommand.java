@@ -2,13 +2,7 @@ package org.elisesweep.cli;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.AnalysisException;
-import org.apache.spark.sql.SparkSession;
 import org.elisesweep.report.ResultTableFormat;
-import org.elisesweep.spark.NotASweepOutputException;
-import org.elisesweep.spark.SparkSessions;
-import org.elisesweep.spark.SweepTables;
 import org.elisesweep.spark.TableQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,30 +27,14 @@ final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // 1. not a sweep's output: say so before Spark spends seconds starting
-        try {
-            SweepTables.sweepsIn(outputDir, new Configuration());
-        } catch (NotASweepOutputException e) {
-            System.err.println("error: " + e.getMessage());
-            return 2;
-        }
+        SparkCommands.requireSweepOutput(outputDir);
 
         // 2. query on an embedded Spark; runs has about 80 columns, above the 25 past which Spark
         // warns whenever it renders a plan
-        SparkSession spark = SparkSessions.forSweep("local[*]", "elise query",
-                Map.of("spark.ui.enabled", "false", "spark.sql.debug.maxToStringFields", "200"));
-        try {
+        // (errors of the query itself, at planning or at run time, are the user's: see Failures)
+        return SparkCommands.embedded("elise query", Map.of("spark.sql.debug.maxToStringFields", "200"), spark -> {
             format.print(TableQuery.run(spark, outputDir, sql), System.out);
-            return 0;
-        } catch (Exception e) {
-            // Spark throws AnalysisException (bad SQL, unknown column) without declaring it; its
-            // simple message leaves out the query plan
-            if (e instanceof AnalysisException a) {
-                System.err.println("error: " + a.getSimpleMessage());
-                return 2;
-            }
-            throw e;
-        } finally {
-            spark.stop();
-        }
+            return ExitStatus.OK;
+        });
     }
 }

@@ -4,12 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.elisesweep.report.SweepReport;
 import org.elisesweep.spark.NotASweepOutputException;
-import org.elisesweep.spark.SparkSessions;
-import org.elisesweep.spark.SweepTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,21 +47,11 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // 1. a sweep's output at all? Said before Spark takes its seconds to start
-        try {
-            SweepTables.sweepsIn(output, new Configuration());
-        } catch (NotASweepOutputException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
-        }
+        SparkCommands.requireSweepOutput(output);
 
         // 2. aggregate, plot and write on an embedded Spark
-        SparkSession spark = SparkSessions.forSweep("local[*]", "elise-sweep report",
-                Map.of("spark.ui.enabled", "false"));
-        try {
-            return write(spark, new SweepReport.Options(output, sweep, reportDir, !noResimulate, !noProgress), out, err);
-        } finally {
-            spark.stop();
-        }
+        return SparkCommands.embedded("elise-sweep report", Map.of(), spark ->
+                write(spark, new SweepReport.Options(output, sweep, reportDir, !noResimulate, !noProgress), out, err));
     }
 
     /** Writes the report and prints its path; 2 with a message when the directory is not a sweep's output. */
@@ -74,10 +61,10 @@ final class ReportCommand implements Callable<Integer> {
             SweepReport.Result r = SweepReport.write(spark, options);
             out.println("report: " + r.html().toAbsolutePath() + " (" + r.figures().size() + " figures)");
             out.flush();
-            return 0;
+            return ExitStatus.OK;
         } catch (NotASweepOutputException | IllegalArgumentException e) {   // not a sweep's output; not a local directory
             err.println("error: " + e.getMessage());
-            return 2;
+            return ExitStatus.INVALID;
         }
     }
 }

@@ -18,7 +18,6 @@ import org.elisesweep.model.SimulationSpec;
 import org.elisesweep.report.LearningCurvePlot;
 import org.elisesweep.report.ReplayRasterPlot;
 import org.elisesweep.report.RunMetricsJson;
-import org.elisesweep.sweep.ConfigProblems;
 import org.elisesweep.sweep.SimulationConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,13 +48,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // 1. parameters: defaults ← --config ← --set ← --seed, all validated before anything runs
-        SimulationSpec spec;
-        try {
-            spec = SimulationConfig.parse(overrides(), describeSource());
-        } catch (ConfigProblems e) {
-            System.err.println(e.getMessage());
-            return 2;
-        }
+        SimulationSpec spec = SimulationConfig.parse(overrides(), describeSource());
         Files.createDirectories(out);
 
         // 2. simulate, drawing progress in cycles
@@ -78,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
         }
         ReplayRasterPlot.write(out.resolve("replay.png"), spec, result);
         printSummary(spec, result);
-        return result.status() == org.elisesweep.model.Status.OK ? 0 : 1;
+        return result.status() == org.elisesweep.model.Status.OK ? ExitStatus.OK : ExitStatus.STOPPED;
     }
 
     private Config overrides() {
@@ -101,7 +94,11 @@ final class RunCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                         "--config " + configFile + ": no such file");
             }
-            config = config.withFallback(ConfigFactory.parseFile(configFile.toFile()));
+            try {
+                config = config.withFallback(ConfigFactory.parseFile(configFile.toFile()));
+            } catch (ConfigException e) {
+                throw new UsageException("--config " + e.getMessage() + " (a HOCON file of parameter overrides)", e);
+            }
         }
         return config;
     }

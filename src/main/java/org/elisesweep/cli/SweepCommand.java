@@ -1,17 +1,20 @@
 package org.elisesweep.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
 import org.elisesweep.report.SweepReport;
 import org.elisesweep.spark.DryRun;
-import org.elisesweep.spark.SparkSessions;
-import org.elisesweep.spark.SweepConflictException;
+import org.elisesweep.spark.OutputLocation;
+import org.elisesweep.spark.StopRequest;
 import org.elisesweep.spark.SweepJob;
+import org.elisesweep.spark.SweepLease;
 import org.elisesweep.spark.SweepSummary;
-import org.elisesweep.sweep.ConfigProblems;
 import org.elisesweep.sweep.SweepFile;
 import org.elisesweep.sweep.SweepPlan;
 import picocli.CommandLine.Command;
@@ -22,8 +25,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run a sweep file on Spark (embedded local[*] by default) and write the Parquet tables "
                 + "runs, curves, replay and robustness under the output directory. Rerunning computes only "
-                + "what is missing.")
+                + "what is missing. One driver at a time writes an output's sweep (a lease in <out>/_leases).")
 final class SweepCommand implements Callable<Integer> {
+    /** The master URLs Spark accepts (SparkContext.createTaskScheduler), checked before Spark starts. */
+    private static final Pattern MASTER = Pattern.compile(
+            "local(\\[(\\*|\\d+)(,\\d+)?])?|local-cluster\\[\\d+,\\d+,\\d+]|spark://.+|yarn|k8s://.+");
+
     @Parameters(index = "0", paramLabel = "SWEEP_FILE", description = "The sweep file (HOCON), e.g. conf/quickstart.conf.")
     Path file;
 
@@ -44,6 +51,15 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--rerun-failed", description = "Also recompute simulations committed with a status other than OK.")
     boolean rerunFailed;
 
+    @Option(names = "--wait", description = "When another driver writes this output's sweep, wait for it to finish "
+            + "instead of refusing (exit status 2).")
+    boolean waitForLease;
+
+    @Option(names = "--lease-stale-after", paramLabel = "SECONDS", defaultValue = "60",
+            description = "A lease whose heartbeat is older than this belongs to a dead driver and is taken over "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long staleAfterSeconds;
+
     @Option(names = "--no-progress", description = "Do not draw a progress bar.")
     boolean noProgress;
 
@@ -53,48 +69,65 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // 1. read and validate the whole sweep file before anything starts
-        SweepPlan plan;
-        try {
-            plan = SweepFile.load(file);
-        } catch (ConfigProblems e) {
-            System.err.println(e.getMessage());
-            return 2;
-        }
+        // 1. read and validate the whole sweep file and the options before anything starts
+        SweepPlan plan = SweepFile.load(file);
         plan.warnings().forEach(w -> System.err.println("warning: " + w));
         if (dryRun && !plan.continuesStoredNetworks()) {
             DryRun.of(plan).print(System.out);
-            return 0;
+            return ExitStatus.OK;
         }
+        if (master != null && !MASTER.matcher(master).matches()) {
+            throw new UsageException("--master " + master + " is not a Spark master URL: use local[N], local[*], "
+                    + "spark://HOST:PORT, yarn or k8s://https://HOST:PORT");
+        }
+        if (staleAfterSeconds < 2) {
+            throw new UsageException("--lease-stale-after " + staleAfterSeconds + ": at least 2 seconds");
+        }
+        String output = out != null ? out : Path.of("out", plan.name()).toString();
+        if (!dryRun) {
+            OutputLocation.checkWritable(output, hadoopSettings());
+        }
+        StopRequest stop = InterruptHandler.install();
 
         // 2. run what is missing on Spark (a sweep on stored networks first finds them), then summarise
-        String output = out != null ? out : Path.of("out", plan.name()).toString();
         String sparkMaster = master != null ? master : System.getProperty("spark.master") == null ? "local[*]" : null;
-        SparkSession spark = SparkSessions.forSweep(sparkMaster, "elise-sweep " + plan.name(), sparkConf);
-        try {
+        return SparkCommands.with(sparkMaster, "elise-sweep " + plan.name(), sparkConf, spark -> {
             if (dryRun) {
                 DryRun.of(SweepJob.resolve(spark, plan)).print(System.out);
-                return 0;
+                return ExitStatus.OK;
             }
-            SweepSummary summary = SweepJob.run(spark, plan, new SweepJob.Options(output, rerunFailed, !noProgress, 0));
+            SweepLease.Policy lease = SweepLease.Policy.DEFAULT.staleAfter(Duration.ofSeconds(staleAfterSeconds))
+                    .waiting(waitForLease);
+            SweepSummary summary = SweepJob.run(spark, plan,
+                    new SweepJob.Options(output, rerunFailed, !noProgress, 0, lease, stop));
             summary.print(System.out);
-            int status = summary.complete() ? 0 : 1;
+            if (summary.interrupted()) {
+                System.out.flush();
+                System.err.printf("interrupted: %d of %d committed; rerun the same command to continue%n",
+                        summary.committed(), summary.planned());
+                return ExitStatus.INTERRUPTED;
+            }
+            int status = summary.complete() ? ExitStatus.OK : ExitStatus.STOPPED;
             boolean embedded = spark.sparkContext().master().startsWith("local");
             if ((report != null ? report : embedded) && summary.committed() > 0) {
                 System.out.flush();
                 int written = ReportCommand.write(spark, new SweepReport.Options(output, plan.name(), null, true,
-                        !noProgress), new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true));
+                        !noProgress), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
                 status = Math.max(status, written);
             }
             return status;
-        } catch (ConfigProblems e) {
-            System.err.println(e.getMessage());
-            return 2;
-        } catch (SweepConflictException e) {
-            System.err.println("error: " + e.getMessage());
-            return 2;
-        } finally {
-            spark.stop();
-        }
+        });
+    }
+
+    /** The Hadoop settings among the --conf ones (spark.hadoop.*), for checking the output before Spark starts. */
+    private Configuration hadoopSettings() {
+        Configuration conf = new Configuration();
+        sparkConf.forEach((k, v) -> {
+            if (k.startsWith("spark.hadoop.")) {
+                conf.set(k.substring("spark.hadoop.".length()), v);
+            }
+        });
+        conf.setIfUnset("ipc.client.connect.max.retries", "2");   // an unreachable HDFS is said in seconds
+        return conf;
     }
 }

@@ -30,8 +30,15 @@ public final class SweepJob {
      * @param rerunFailed also recompute simulations committed with a status other than OK
      * @param progress    draw a console progress bar
      * @param tasks       number of Spark tasks to spread the simulations over (0: from task-seconds and cores)
+     * @param lease       how the one-writer lease is renewed, when it is stale, whether to wait for it
+     * @param stop        lets the caller stop the sweep early (Ctrl-C); committed work stays
      */
-    public record Options(String outputRoot, boolean rerunFailed, boolean progress, int tasks) {
+    public record Options(String outputRoot, boolean rerunFailed, boolean progress, int tasks,
+                          SweepLease.Policy lease, StopRequest stop) {
+        public Options(String outputRoot, boolean rerunFailed, boolean progress, int tasks) {
+            this(outputRoot, rerunFailed, progress, tasks, SweepLease.Policy.DEFAULT, new StopRequest());
+        }
+
         public Options(String outputRoot, boolean rerunFailed, boolean progress) {
             this(outputRoot, rerunFailed, progress, 0);
         }
@@ -70,6 +77,38 @@ public final class SweepJob {
     }
 
     private SweepSummary execute() throws IOException {
+        // 0. one writer per (output, sweep): refuse, wait or take over before reading anything
+        String group = "elise-sweep-" + plan.name();
+        Runnable cancel = () -> spark.sparkContext().cancelJobGroup(group);
+        SweepLease lease;
+        try {
+            lease = SweepLease.acquire(fs, layout, spark.sparkContext().applicationId(), options.lease(),
+                    System.err::println, cancel);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for the lease of " + plan.name());
+        }
+        options.stop().onRequest(cancel);
+        try (lease) {
+            SweepSummary summary;
+            try {
+                summary = execute(group);
+            } catch (RuntimeException e) {
+                if (lease.lost() != null) {   // the job was cancelled because the lease was lost
+                    throw new LeaseLostException(plan.name(), lease.lost());
+                }
+                throw e;
+            }
+            if (lease.lost() != null) {
+                throw new LeaseLostException(plan.name(), lease.lost());
+            }
+            return summary;
+        } finally {
+            options.stop().remove(cancel);
+        }
+    }
+
+    private SweepSummary execute(String group) throws IOException {
         long start = System.nanoTime();
         // 1. what is committed already, and is it from this model version?
         CommittedRuns committed = CommittedRuns.read(spark, fs, layout);
@@ -101,14 +140,13 @@ public final class SweepJob {
         // 3. run it, in batches of about task-seconds each, committed by the tasks
         Map<Status, Long> computed = new EnumMap<>(Status.class);
         String abort = null;
-        if (!todo.isEmpty()) {
+        if (!todo.isEmpty() && !options.stop().requested()) {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             List<RunBatch> batches = batches(todo, jsc.defaultParallelism());
             SweepContext ctx = new SweepContext(plan.name(), layout.root().toString(), plan.configHash(),
                     codeVersion(), spark.version(), plan.execution().timeBudget().toNanos(),
                     plan.execution().failFast(), hadoopSettings(), plan.networks().store());
             try (SweepProgress progress = new SweepProgress(spark, plan, todo.size(), options.progress())) {
-                String group = "elise-sweep-" + plan.name();
                 jsc.setJobGroup(group, "sweep " + plan.name() + ": " + todo.size() + " simulations in "
                         + batches.size() + " tasks", true);
                 try {
@@ -118,7 +156,7 @@ public final class SweepJob {
                         o.counts().forEach((s, n) -> computed.merge(s, (long) n, Long::sum));
                     }
                 } catch (Exception e) {   // Spark throws SparkException undeclared
-                    abort = progress.abortReason();
+                    abort = options.stop().requested() ? SweepSummary.INTERRUPTED : progress.abortReason();
                     if (abort == null) {
                         throw e instanceof RuntimeException re ? re
                                 : new IllegalStateException("sweep " + plan.name() + " failed: " + e.getMessage(), e);
@@ -128,7 +166,7 @@ public final class SweepJob {
                 }
             }
         }
-        return SweepSummary.of(spark, plan, layout, skipped, todo.size(), computed, abort,
+        return SweepSummary.of(spark, plan, layout, skipped, computed, abort,
                 (System.nanoTime() - start) / 1e9);
     }
 

@@ -1,58 +1,95 @@
 package org.elisesweep.spark;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.elisesweep.model.Status;
+import org.elisesweep.sweep.PlannedRun;
 import org.elisesweep.sweep.SweepPlan;
 
 /**
- * The end of a sweep: counts by status over the whole sweep (read back from the committed
- * {@code runs} table), what this run computed and skipped, and where every table is.
+ * The end of a sweep: counts by status of the simulations of this sweep file that are committed
+ * (by key, read back from the {@code runs} table: never rows of the partition), what this run
+ * computed and skipped, what else the partition holds, and where every table is.
  *
- * @param total        simulations committed for this sweep, by status
+ * @param total        simulations of this sweep file committed, by status
  * @param computedNow  simulations this run computed, by status
  * @param skipped      planned simulations already committed before this run
- * @param abortReason  why the sweep stopped early (fail-fast), or null
+ * @param abortReason  why the sweep stopped early (fail-fast, {@link #INTERRUPTED}), or null
+ * @param stale        simulations in the partition whose point is not in this sweep file, and their points
+ * @param duplicateRows rows of {@code runs} beyond one per (point_id, replicate)
  */
-public record SweepSummary(String sweep, int planned, Map<Status, Long> total, Map<Status, Long> computedNow,
-                           int skipped, String abortReason, Map<String, String> tables, double wallSeconds) {
+public record SweepSummary(String sweep, String outputRoot, int planned, Map<Status, Long> total,
+                           Map<Status, Long> computedNow, int skipped, String abortReason, Stale stale,
+                           long duplicateRows, Map<String, String> tables, double wallSeconds) {
+    /** The abort reason of a sweep stopped by {@link StopRequest} (Ctrl-C). */
+    public static final String INTERRUPTED = "interrupted";
 
-    static SweepSummary of(SparkSession spark, SweepPlan plan, TableLayout layout, int skipped, int scheduled,
-                           Map<Status, Long> computedNow, String abortReason, double wallSeconds)
-            throws java.io.IOException {
+    /** Simulations (and their distinct points) in the tables that this sweep file does not plan. */
+    public record Stale(long simulations, long points) {
+    }
+
+    static SweepSummary of(SparkSession spark, SweepPlan plan, TableLayout layout, int skipped,
+                           Map<Status, Long> computedNow, String abortReason, double wallSeconds) throws IOException {
+        Set<String> planned = new HashSet<>();
+        for (PlannedRun r : plan.runs()) {
+            planned.add(CommittedRuns.key(r.pointId(), r.replicate()));
+        }
         Map<Status, Long> total = new EnumMap<>(Status.class);
         for (Status s : Status.values()) {
             total.put(s, 0L);
         }
-        org.apache.hadoop.fs.Path runsDir = layout.partitionDir(Tables.RUNS);
+        Map<String, String> statusByKey = new HashMap<>();
+        long rows = 0;
+        Path runsDir = layout.partitionDir(Tables.RUNS);
         // nothing is committed yet when the sweep was cancelled before its first task ended
         if (runsDir.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(runsDir)) {
-            List<Row> rows = spark.read().parquet(runsDir.toString()).groupBy("status").count().collectAsList();
-            for (Row r : rows) {
-                total.put(Status.valueOf(r.getString(0)), r.getLong(1));
+            for (Row r : spark.read().parquet(runsDir.toString()).select("point_id", "replicate", "status")
+                    .collectAsList()) {
+                statusByKey.putIfAbsent(CommittedRuns.key(r.getString(0), r.getInt(1)), r.getString(2));
+                rows++;
             }
         }
-        Map<String, String> tables = new java.util.LinkedHashMap<>();
+        Set<String> stalePoints = new HashSet<>();
+        long staleRuns = 0;
+        for (Map.Entry<String, String> e : statusByKey.entrySet()) {
+            if (planned.contains(e.getKey())) {
+                total.merge(Status.valueOf(e.getValue()), 1L, Long::sum);
+            } else {
+                staleRuns++;
+                stalePoints.add(e.getKey().substring(0, e.getKey().lastIndexOf('/')));
+            }
+        }
+        Map<String, String> tables = new LinkedHashMap<>();
         for (String t : List.of(Tables.RUNS, Tables.CURVES, Tables.REPLAY, Tables.ROBUSTNESS, Tables.NETWORKS)) {
             if (!t.equals(Tables.NETWORKS) || plan.networks().store()) {
                 tables.put(t, layout.tableDir(t).toString());
             }
         }
-        return new SweepSummary(plan.name(), plan.simulations(), total, computedNow, skipped, abortReason, tables,
-                wallSeconds);
+        return new SweepSummary(plan.name(), layout.root().toString(), plan.simulations(), total, computedNow, skipped,
+                abortReason, new Stale(staleRuns, stalePoints.size()), rows - statusByKey.size(), tables, wallSeconds);
     }
 
-    /** Simulations committed with any status. */
+    /** Simulations of this sweep file committed, with any status. */
     public long committed() {
         return total.values().stream().mapToLong(Long::longValue).sum();
     }
 
     public boolean complete() {
         return abortReason == null && committed() >= planned;
+    }
+
+    public boolean interrupted() {
+        return INTERRUPTED.equals(abortReason);
     }
 
     public void print(PrintStream out) {
@@ -65,7 +102,16 @@ public record SweepSummary(String sweep, int planned, Map<Status, Long> total, M
                 out.printf("  %-9s %6d%n", e.getKey(), e.getValue());
             }
         }
-        if (abortReason != null) {
+        if (stale.simulations() > 0) {
+            out.printf("the table also holds %d simulations of %d points that are not in this sweep file; "
+                    + "`elise verify %s --sweep %s --prune-stale` removes them%n", stale.simulations(), stale.points(),
+                    outputRoot, sweep);
+        }
+        if (duplicateRows > 0) {
+            out.printf("runs holds %d duplicated rows; `elise verify %s --sweep %s --repair` removes them%n",
+                    duplicateRows, outputRoot, sweep);
+        }
+        if (abortReason != null && !interrupted()) {
             out.println("ABORTED: " + abortReason);
         }
         out.println("tables (Parquet, partitioned by sweep):");

@@ -22,6 +22,10 @@ final class TableLayout {
         return root;
     }
 
+    String sweep() {
+        return sweep;
+    }
+
     Path tableDir(String table) {
         return new Path(root, table);
     }

@@ -16,7 +16,7 @@ class ReportCommandTest {
     void aDirectoryThatIsNotASweepOutputFailsWithAMessageAndNoStackTrace(@TempDir Path dir) {
         StringWriter err = new StringWriter();
         StringWriter out = new StringWriter();
-        CommandLine cmd = new CommandLine(new EliseCommand());
+        CommandLine cmd = EliseCommand.commandLine(dir.resolve("elise.log"));
         cmd.setErr(new PrintWriter(err, true));
         cmd.setOut(new PrintWriter(out, true));
 
