@@ -27,8 +27,9 @@ spark_home() {
         -Dmdep.outputFile="$dir/spark-classpath.txt") > "$dir/build.log" 2>&1 || { cat "$dir/build.log" >&2; exit 1; }
     rm -f "$dir/spark-home/jars/"*.jar
     tr ':' '\n' < "$dir/spark-classpath.txt" | while read -r jar; do ln -sf "$jar" "$dir/spark-home/jars/"; done
-    # the daemons log their life cycle (which this script waits for) at INFO
-    { cat "$root/conf/log4j2.properties"; printf 'logger.deploy.name = org.apache.spark.deploy\nlogger.deploy.level = info\n'; } \
+    # the daemons log to their console (logs/*.log), their life cycle (which this script waits for) at INFO
+    { cat "$root/conf/log4j2.properties"
+      printf 'rootLogger.appenderRef.file.ref = console\nlogger.deploy.name = org.apache.spark.deploy\nlogger.deploy.level = info\n'; } \
       > "$dir/spark-home/conf/log4j2.properties"
     touch "$dir/spark-home/.ready"
   fi

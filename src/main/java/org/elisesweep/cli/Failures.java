@@ -112,7 +112,8 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
             if (m.contains("No space left on device")) {
                 return "the disk is full (" + firstLine(m) + "); free space, then rerun the same command to continue";
             }
-            if (t instanceof UnsupportedFileSystemException) {
+            if (t instanceof UnsupportedFileSystemException
+                    || t instanceof ClassNotFoundException && m.contains("FileSystem")) {
                 return firstLine(m) + ": this file system's connector is not on the class path (for s3a: hadoop-aws "
                         + "and the AWS SDK bundle, e.g. spark-submit --packages org.apache.hadoop:hadoop-aws:3.4.2)";
             }
