@@ -61,6 +61,56 @@ public final class DriverProcess implements AutoCloseable {
         new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
     }
 
+    /**
+     * Writes {@code dir/NAME.conf}: a sweep of 4 replicates × {@code points} values of λ on a small network,
+     * one simulation per task, which a driver on one core commits one after another, long enough for
+     * a test to meet it while it runs.
+     */
+    public static Path smallSweep(Path dir, String name, int points) throws IOException {
+        List<String> lambdas = new ArrayList<>();
+        for (int k = 0; k < points; k++) {
+            lambdas.add(Double.toString(0.5 + 0.05 * k));
+        }
+        return Files.writeString(dir.resolve(name + ".conf"), "name = " + name + "\nseed = 3\nreplicates = 4\n"
+                + "base { training.cycles = 120, replay.cycles = 8, model.n-lat = 10 }\n"
+                + "axes = [ { path = model.lambda, values = [" + String.join(", ", lambdas) + "] } ]\n"
+                + "execution { task-seconds = 0.01 }\n");
+    }
+
+    /** {@code elise sweep FILE --out OUT} on one core, quiet (no progress bar, no report, no UI), then {@code extra}. */
+    public static String[] sweepOnOneCore(Path file, Path out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("sweep", file.toString(), "--out", out.toString(), "--master",
+                "local[1]", "--no-progress", "--no-report", "--conf", "spark.ui.enabled=false"));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    /** The committed runs files (batches) of {@code sweep} under {@code out}. */
+    public static long committedBatches(Path out, String sweep) throws IOException {
+        Path runs = out.resolve("runs").resolve("sweep=" + sweep);
+        if (!Files.isDirectory(runs)) {
+            return 0;
+        }
+        try (java.util.stream.Stream<Path> s = Files.list(runs)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("part-")).count();
+        }
+    }
+
+    /**
+     * Waits until this driver has committed {@code batches} runs files of {@code sweep} under
+     * {@code out}; an AssertionError if it ended (or {@code limit} passed) before.
+     */
+    public void awaitCommits(Path out, String sweep, long batches, Duration limit) throws IOException,
+            InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (committedBatches(out, sweep) < batches && isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        if (!isAlive() || committedBatches(out, sweep) < batches) {
+            throw new AssertionError("the driver did not commit " + batches + " batches while running:\n" + output());
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -8,22 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real driver JVMs on one output: one writes, the other refuses, waits, or takes over a dead one's lease. */
 class TwoDriversTest {
-    /** 16 simulations, one task each on one core: long enough for a second driver to meet the first. */
-    static final String SWEEP = """
-            name = two
-            seed = 3
-            replicates = 4
-            base { training.cycles = 120, replay.cycles = 8, model.n-lat = 10 }
-            axes = [ { path = model.lambda, values = [0.5, 0.55, 0.6, 0.65] } ]
-            execution { task-seconds = 0.01 }
-            """;
     static final Duration LIMIT = Duration.ofMinutes(3);
 
     private final SparkSession spark = SharedSpark.get();
@@ -34,32 +24,10 @@ class TwoDriversTest {
     private DriverProcess driver(String name, String... extra) throws Exception {
         Path file = dir.resolve("two.conf");
         if (!Files.exists(file)) {
-            Files.writeString(file, SWEEP);
+            DriverProcess.smallSweep(dir, "two", 4);   // 16 simulations
         }
-        List<String> args = new java.util.ArrayList<>(List.of("sweep", file.toString(), "--out",
-                dir.resolve("out").toString(), "--master", "local[1]", "--no-progress", "--no-report",
-                "--conf", "spark.ui.enabled=false"));
-        args.addAll(List.of(extra));
         return DriverProcess.start(dir.resolve(name + ".log"), DriverProcess.CONSOLE_AS_USERS_SEE_IT,
-                args.toArray(String[]::new));
-    }
-
-    private long committedFiles() throws Exception {
-        Path runs = dir.resolve("out").resolve("runs").resolve("sweep=two");
-        if (!Files.isDirectory(runs)) {
-            return 0;
-        }
-        try (Stream<Path> s = Files.list(runs)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("part-")).count();
-        }
-    }
-
-    private void awaitCommits(DriverProcess d, long n) throws Exception {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (committedFiles() < n && d.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertTrue(d.isAlive() && committedFiles() >= n, "the first driver ended before it could be met:\n" + d.output());
+                DriverProcess.sweepOnOneCore(file, dir.resolve("out"), extra));
     }
 
     /** Exactly the planned rows: 16 simulations once each, 4 robustness rows each, no orphan detail rows. */
@@ -92,7 +60,7 @@ class TwoDriversTest {
     @Test
     void aSecondDriverWithWaitWaitsThenComputesNothing() throws Exception {
         try (DriverProcess a = driver("a")) {
-            awaitCommits(a, 2);
+            a.awaitCommits(dir.resolve("out"), "two", 2, LIMIT);
             try (DriverProcess b = driver("b", "--wait")) {
                 assertEquals(0, a.waitFor(LIMIT), a.output());
                 assertEquals(0, b.waitFor(LIMIT), b.output());
@@ -107,7 +75,7 @@ class TwoDriversTest {
     @Test
     void theLeaseOfAKilledDriverIsTakenOverAndTheSweepCompletesExactly() throws Exception {
         try (DriverProcess a = driver("a")) {
-            awaitCommits(a, 2);
+            a.awaitCommits(dir.resolve("out"), "two", 2, LIMIT);
             a.kill();   // SIGKILL: its lease stays behind
         }
         assertTrue(Files.exists(dir.resolve("out").resolve("_leases").resolve("sweep=two.lease")));
