@@ -3,13 +3,19 @@
 # installation needed): one Master and N Workers, web UIs on loopback.
 #
 #   jobs/local-cluster.sh start [workers=2] [cores-per-worker=1]   prints the master URL
-#   jobs/local-cluster.sh status
+#   jobs/local-cluster.sh status                                   each daemon's pid, or "stopped"
 #   jobs/local-cluster.sh stop                                     ends exactly the processes it started
 #   jobs/local-cluster.sh spark-home                               prints the generated SPARK_HOME
 #
 # State (generated SPARK_HOME with jars/, pid files, logs, worker dirs) lives in
 # target/local-cluster (override with ELISE_CLUSTER_DIR). Ports: ELISE_MASTER_PORT (7077),
 # ELISE_MASTER_UI_PORT (8080); worker w on 127.0.0.w, its UI on 8080 + w.
+#
+# A pid file is trusted only while its process is the one `start` launched: its command line
+# (/proc/PID/cmdline) names the Spark Master or Worker class and carries the marker
+# -Delise.local-cluster=STATE_DIR/NAME. Otherwise (the daemon died and its pid may now be another
+# process's) the pid file is stale: `status`, `stop` and `start` remove it with a warning and
+# signal nothing.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="${ELISE_CLUSTER_DIR:-$root/target/local-cluster}"
@@ -35,12 +41,33 @@ spark_home() {
   fi
 }
 
-alive() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+marker() { echo "-Delise.local-cluster=$dir/$1"; }  # name; on the command line of the daemon of that name
+
+# whether the pid file's process runs and is the daemon launch() started under that name
+started() {  # pid file
+  local name pid args
+  name=$(basename "$1" .pid)
+  pid=$(cat "$1" 2>/dev/null) || return 1
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  args=$({ tr '\0' '\n' < "/proc/$pid/cmdline"; } 2>/dev/null) || return 1
+  grep -qFx -- "$(marker "$name")" <<< "$args" &&
+    grep -qFx -e org.apache.spark.deploy.master.Master -e org.apache.spark.deploy.worker.Worker <<< "$args"
+}
+
+# whether the pid file names a daemon this script started; a stale one is removed with a warning
+alive() {  # pid file
+  [[ -f "$1" ]] || return 1
+  started "$1" && return 0
+  echo "warning: removing stale pid file $1: pid $(cat "$1") is not the $(basename "$1" .pid) this script started" \
+    "(that daemon has ended; its pid is free or another process's)" >&2
+  rm -f "$1"
+  return 1
+}
 
 launch() {  # name, main class, args...
   local name=$1 cls=$2; shift 2
   mkdir -p "$dir/logs"
-  SPARK_HOME="$dir/spark-home" SPARK_SCALA_VERSION=2.13 nohup java -Xmx1g $SPARK_JVM_OPTS \
+  SPARK_HOME="$dir/spark-home" SPARK_SCALA_VERSION=2.13 nohup java -Xmx1g $SPARK_JVM_OPTS "$(marker "$name")" \
     -Dlog4j.configurationFile="$dir/spark-home/conf/log4j2.properties" \
     -cp "$dir/spark-home/jars/*" "$cls" "$@" > "$dir/logs/$name.log" 2>&1 &
   echo $! > "$dir/$name.pid"
@@ -78,8 +105,8 @@ case "${1:-status}" in
       pid=$(cat "$pidfile")
       if alive "$pidfile"; then
         kill "$pid"
-        for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-        kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+        for _ in $(seq 1 40); do started "$pidfile" || break; sleep 0.25; done
+        if started "$pidfile"; then kill -9 "$pid"; fi
       fi
       rm -f "$pidfile"
     done
@@ -89,12 +116,14 @@ case "${1:-status}" in
     echo "$dir/spark-home"
     ;;
   status)
+    running=0
     for pidfile in "$dir"/master.pid "$dir"/worker-*.pid; do
       [[ -f "$pidfile" ]] || continue
       name=$(basename "$pidfile" .pid)
-      if alive "$pidfile"; then echo "$name running (pid $(cat "$pidfile"))"; else echo "$name not running"; fi
+      if alive "$pidfile"; then echo "$name running (pid $(cat "$pidfile"))"; running=$((running + 1)); fi
     done
-    alive "$dir/master.pid" && echo "master: $master_url, web UI http://127.0.0.1:$ui_port" || true
+    if [[ -f "$dir/master.pid" ]]; then echo "master: $master_url, web UI http://127.0.0.1:$ui_port"; fi
+    if ((running == 0)); then echo "stopped"; fi
     ;;
   *) echo "usage: $0 start [workers] [cores-per-worker] | stop | status" >&2; exit 2 ;;
 esac

@@ -33,21 +33,35 @@ final class AxisReader {
     private final PatternFiles patterns;
     private final List<String> problems;
     private final List<String> warnings;
+    private final PointBudget budget;
 
-    /** Appends to {@code problems} and {@code warnings}. */
-    AxisReader(SimulationParameters known, PatternFiles patterns, List<String> problems, List<String> warnings) {
+    /** Appends to {@code problems} and {@code warnings}; counts each axis read into {@code budget}. */
+    AxisReader(SimulationParameters known, PatternFiles patterns, List<String> problems, List<String> warnings,
+               PointBudget budget) {
         this.known = known;
         this.patterns = patterns;
         this.problems = problems;
         this.warnings = warnings;
+        this.budget = budget;
     }
 
     /** One parameter's values along an axis, before they become an {@link Axis} (alone or zipped). */
     private record Column(String path, String pathLocation, List<Object> values) {
     }
 
-    /** The axis {@code axes[index]}, or null when its points cannot be known (the problems say why). */
+    /**
+     * The axis {@code axes[index]}, or null when its points cannot be known (the problems say why);
+     * an axis that would make the sweep larger than its budget is not built.
+     */
     Axis read(ConfigValue item, int index) {
+        Axis axis = axis(item, index);
+        if (axis != null) {
+            budget.add(axis.size());
+        }
+        return axis;
+    }
+
+    private Axis axis(ConfigValue item, int index) {
         String at = "axes[" + index + "]";
         if (item.valueType() != ConfigValueType.OBJECT) {
             problems.add(at + ": expected an axis object such as { path = model.n-lat, values = [20, 30] }, found "
@@ -145,6 +159,9 @@ final class AxisReader {
             problems.add(at + ": is empty; an axis needs at least one value" + StrictReader.originOf(list));
             return null;
         }
+        if (!budget.admits(at, items.size(), problems)) {
+            return null;
+        }
         ParameterType type = known.type(path);
         List<Object> out = new ArrayList<>();
         int before = problems.size();
@@ -184,7 +201,7 @@ final class AxisReader {
         in.rejectUnknownKeys(RANGE_KEYS, "a range");
         double from = in.getDouble("from");
         double to = in.getDouble("to");
-        int count = in.getInt("count");
+        long count = in.getLong("count");
         if (in.problems().isEmpty()) {
             if (count < 1) {
                 in.problem("count", "must be ≥ 1 (got " + count + ")");
@@ -205,7 +222,10 @@ final class AxisReader {
             problems.addAll(in.problemsUnder(at));
             return null;
         }
-        List<Double> raw = new ValueRange(from, to, count, log).values();
+        if (!budget.admits(at + ".count", count, problems)) {
+            return null;
+        }
+        List<Double> raw = new ValueRange(from, to, (int) count, log).values();
         List<Object> out = raw.stream().map(type::fromNumber).toList();
         warnIfRounded(at.substring(0, at.lastIndexOf('.')) + " " + path, at.substring(at.lastIndexOf('.') + 1)
                 + " range", raw, out);
@@ -262,11 +282,11 @@ final class AxisReader {
         StrictReader in = new StrictReader(obj);
         in.rejectUnknownKeys(SAMPLE_KEYS, "a sample block");
         Sampler sampler = in.getChoice("sample", Sampler.allowed(), Sampler::parse, null);
-        int count = 0;
+        long count = 0;
         if (!obj.hasPath("count")) {
             in.problem("count", "missing; a sample block needs count, the number of points to sample");
         } else {
-            count = in.getInt("count");
+            count = in.getLong("count");
             if (in.problems().isEmpty() && count < 1) {
                 in.problem("count", "must be ≥ 1 (got " + count + ")");
             }
@@ -281,6 +301,14 @@ final class AxisReader {
             problems.add(at + ".ranges: a Sobol block has at most " + Sampler.SOBOL_MAX_DIMENSIONS + " ranges" + origin);
             return null;
         }
+        if (!budget.admits(at + ".count", count, problems)) {
+            return null;
+        }
+        return sampled(sampler, (int) count, seed, ranges, at, origin);
+    }
+
+    /** The block's {@code count} points, mapped from the unit cube onto its ranges. */
+    private Axis sampled(Sampler sampler, int count, long seed, List<SampledRange> ranges, String at, String origin) {
         if (sampler == Sampler.SOBOL && !Sampler.isPowerOfTwo(count)) {
             int lower = Integer.highestOneBit(count);
             warnings.add(at + ": sobol count " + count + " is not a power of two; a Sobol sequence is balanced only over"

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Reads a sweep file (HOCON; the format is documented in {@code README.md ("Sweep files")} and
@@ -53,6 +52,7 @@ public final class SweepFile {
     private final PatternFiles patterns;
     private final List<String> problems = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final PointBudget budget = new PointBudget(MAX_POINTS);
 
     private SweepFile(Config config, String source, Path baseDir) {
         this.config = config;
@@ -100,7 +100,7 @@ public final class SweepFile {
         rejectUnknownTopLevelKeys();
         String name = name(in);
         long seed = config.hasPath("seed") ? in.getLong("seed") : 1L;
-        int replicates = config.hasPath("replicates") ? in.getInt("replicates") : 1;
+        long replicates = config.hasPath("replicates") ? in.getLong("replicates") : 1;
         if (config.hasPath("replicates") && replicates < 1) {
             in.problem("replicates", "must be ≥ 1 (got " + replicates + ")");
         }
@@ -124,13 +124,14 @@ public final class SweepFile {
 
         List<SweepPoint> points = List.of();
         PointGrid grid = new PointGrid(axes, fixed, patterns);
-        if (grid.size() > MAX_POINTS) {
-            problems.add("axes: " + axes.stream().map(a -> String.valueOf(a.size())).collect(Collectors.joining(" × "))
-                    + " points is more than the " + MAX_POINTS + " a sweep file may have; split it into several sweeps");
-        } else if (grid.size() * replicates > MAX_SIMULATIONS) {
+        // past the budget (reported at the axis that exceeds it) the grid lacks that axis: build none of its points
+        boolean fits = !budget.exceeded();
+        if (fits && replicates > MAX_SIMULATIONS / grid.size()) { // points × replicates > limit, without overflow
             problems.add("replicates: " + grid.size() + " points × " + replicates + " replicates is more than the "
                     + MAX_SIMULATIONS + " simulations a sweep file may have; split it into several sweeps");
-        } else {
+            fits = false;
+        }
+        if (fits) {
             if (networks.source() == null) {
                 // a sweep on stored networks is checked point by point once the networks are known
                 problems.addAll(new PointValidator(known, grid, baseOrigins).problems(warnings));
@@ -142,7 +143,7 @@ public final class SweepFile {
             throw new ConfigProblems(source, problems);
         }
         String configHash = Sha256.hex(config.root().render(ConfigRenderOptions.concise()));
-        return new SweepPlan(name, source, configHash, seed, replicates, seeding, points, execution, warnings,
+        return new SweepPlan(name, source, configHash, seed, (int) replicates, seeding, points, execution, warnings,
                 networks, null);
     }
 
@@ -315,7 +316,7 @@ public final class SweepFile {
                     + StrictReader.originOf(value));
             return out;
         }
-        AxisReader reader = new AxisReader(known, patterns, problems, warnings);
+        AxisReader reader = new AxisReader(known, patterns, problems, warnings, budget);
         ConfigList list = (ConfigList) value;
         for (int i = 0; i < list.size(); i++) {
             Axis axis = reader.read(list.get(i), i);

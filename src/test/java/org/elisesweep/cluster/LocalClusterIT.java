@@ -1,6 +1,7 @@
 package org.elisesweep.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -55,8 +56,8 @@ class LocalClusterIT {
     @AfterAll
     void stopCluster() throws Exception {
         run(List.of("jobs/local-cluster.sh", "stop"), 60);
-        assertTrue(run(List.of("jobs/local-cluster.sh", "status"), 30).output.contains("not running")
-                || !Files.exists(clusterDir.resolve("master.pid")));
+        assertEquals("stopped\n", run(List.of("jobs/local-cluster.sh", "status"), 30).output);
+        assertFalse(Files.exists(clusterDir.resolve("master.pid")));
     }
 
     private record Result(int code, String output) {

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,43 +22,27 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A driver JVM killed in the middle of a sweep loses only what was in flight. */
 class ResumeTest {
-    static final String SWEEP = """
-            name = resume
-            seed = 3
-            replicates = 4
-            base { training.cycles = 120, replay.cycles = 8, model.n-lat = 10 }
-            axes = [ { path = model.lambda, values = [0.5, 0.55, 0.6, 0.65] } ]
-            execution { task-seconds = 0.01 }
-            """;
+    /** 4 points × 4 replicates, one simulation per batch. */
+    static final Path SWEEP_FILE = Path.of("src/test/resources/sweeps/resume.conf");
 
     private final SparkSession spark = SharedSpark.get();
 
     @Test
     void aKilledDriverResumesWithoutRecomputingCommittedWork(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("resume.conf");
-        Files.writeString(file, SWEEP);
+        Path file = SWEEP_FILE;
         Path out = dir.resolve("out");
         Path runsDir = out.resolve("runs").resolve("sweep=resume");
 
         // 1. a real driver JVM, one core, so that tasks commit one after another; killed after 3 commits
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-") || a.startsWith("-XX:+IgnoreUnrecognized") || a.startsWith("-D")
-                        && !a.startsWith("-Dsurefire") && !a.startsWith("-Dbasedir"))
-                .toList());
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.elisesweep.cli.EliseCommand", "sweep",
-                file.toString(), "--out", out.toString(), "--master", "local[1]", "--no-progress",
-                "--conf", "spark.ui.enabled=false"));
-        Process driver = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("driver.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (committedFiles(runsDir).size() < 3 && driver.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+        try (DriverProcess driver = DriverProcess.start(dir.resolve("driver.log"), "sweep", file.toString(), "--out",
+                out.toString(), "--master", "local[1]", "--no-progress", "--conf", "spark.ui.enabled=false")) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (committedFiles(runsDir).size() < 3 && driver.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(driver.isAlive(), "the driver finished before it could be killed:\n" + driver.output());
+            driver.kill();   // SIGKILL: no shutdown hooks, no cleanup
         }
-        assertTrue(driver.isAlive(), "the driver finished before it could be killed:\n"
-                + Files.readString(dir.resolve("driver.log")));
-        driver.destroyForcibly().waitFor();   // SIGKILL: no shutdown hooks, no cleanup
 
         // 2. what survived: committed files, untouched by the rerun
         Map<Path, FileTime> survived = new HashMap<>();

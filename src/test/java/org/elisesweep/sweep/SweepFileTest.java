@@ -167,7 +167,7 @@ class SweepFileTest {
                     "model.lambda: must be in [0.0, 1.0)"),
             rule("too many points", NAME + "axes = [{ path = model.lambda, linear { from = 0.1, to = 0.9, count = 1001 } },"
                     + " { path = model.g-den, linear { from = 1, to = 3, count = 1000 } }]",
-                    "axes: 1001 × 1000 points is more than the 1000000 a sweep file may have"),
+                    "axes[1].linear.count: 1001 × 1000 points is more than the 1000000 a sweep file may have"),
             rule("too many simulations", NAME + "replicates = 10000001",
                     "replicates: 1 points × 10000001 replicates is more than the 10000000 simulations"),
             rule("identical points", NAME + "base.replay.scenarios = [silence-cycle]\n"
