@@ -2,13 +2,11 @@ package org.elisesweep.cli;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.SparkSession;
 import org.elisesweep.report.ResultTableFormat;
-import org.elisesweep.spark.NotASweepOutputException;
+import org.elisesweep.spark.DamagedTablesException;
 import org.elisesweep.spark.SparkSessions;
-import org.elisesweep.spark.SweepTables;
 import org.elisesweep.spark.TableQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,10 +31,7 @@ final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // 1. not a sweep's output: say so before Spark spends seconds starting
-        try {
-            SweepTables.sweepsIn(outputDir, new Configuration());
-        } catch (NotASweepOutputException e) {
-            System.err.println("error: " + e.getMessage());
+        if (SweepOutputs.sweepsIn(outputDir, new java.io.PrintWriter(System.err, true)) == null) {
             return 2;
         }
 
@@ -52,6 +47,10 @@ final class QueryCommand implements Callable<Integer> {
             // simple message leaves out the query plan
             if (e instanceof AnalysisException a) {
                 System.err.println("error: " + a.getSimpleMessage());
+                return 2;
+            }
+            if (e instanceof DamagedTablesException) {
+                System.err.println("error: " + e.getMessage());
                 return 2;
             }
             throw e;

@@ -4,12 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.elisesweep.report.SweepReport;
+import org.elisesweep.spark.DamagedTablesException;
 import org.elisesweep.spark.NotASweepOutputException;
 import org.elisesweep.spark.SparkSessions;
-import org.elisesweep.spark.SweepTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,10 +49,7 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // 1. a sweep's output at all? Said before Spark takes its seconds to start
-        try {
-            SweepTables.sweepsIn(output, new Configuration());
-        } catch (NotASweepOutputException e) {
-            err.println("error: " + e.getMessage());
+        if (SweepOutputs.sweepsIn(output, err) == null) {
             return 2;
         }
 
@@ -75,7 +71,8 @@ final class ReportCommand implements Callable<Integer> {
             out.println("report: " + r.html().toAbsolutePath() + " (" + r.figures().size() + " figures)");
             out.flush();
             return 0;
-        } catch (NotASweepOutputException | IllegalArgumentException e) {   // not a sweep's output; not a local directory
+        } catch (NotASweepOutputException | IllegalArgumentException | DamagedTablesException e) {
+            // not a sweep's output; not a local directory; a damaged file
             err.println("error: " + e.getMessage());
             return 2;
         }

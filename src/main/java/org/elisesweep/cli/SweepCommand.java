@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.elisesweep.report.SweepReport;
+import org.elisesweep.spark.DamagedTablesException;
 import org.elisesweep.spark.DryRun;
 import org.elisesweep.spark.SparkSessions;
 import org.elisesweep.spark.SweepConflictException;
@@ -90,7 +91,7 @@ final class SweepCommand implements Callable<Integer> {
         } catch (ConfigProblems e) {
             System.err.println(e.getMessage());
             return 2;
-        } catch (SweepConflictException e) {
+        } catch (SweepConflictException | DamagedTablesException e) {
             System.err.println("error: " + e.getMessage());
             return 2;
         } finally {

@@ -54,6 +54,11 @@ final class CommittedRuns {
         return statusByRun.get(key(pointId, replicate));
     }
 
+    /** Every committed simulation, as {@link #key}. */
+    Set<String> keys() {
+        return statusByRun.keySet();
+    }
+
     int size() {
         return statusByRun.size();
     }

@@ -71,7 +71,8 @@ public final class SweepJob {
 
     private SweepSummary execute() throws IOException {
         long start = System.nanoTime();
-        // 1. what is committed already, and is it from this model version?
+        // 1. what is committed already (its files intact?), and is it from this model version?
+        CommittedFiles.list(fs, layout).requireIntact(layout, options.outputRoot(), spark.sparkContext().hadoopConfiguration());
         CommittedRuns committed = CommittedRuns.read(spark, fs, layout);
         List<String> foreign = committed.modelVersions().stream().filter(v -> !v.equals(ModelVersion.ID)).toList();
         if (!foreign.isEmpty()) {
@@ -79,6 +80,7 @@ public final class SweepJob {
                     + String.join(", ", foreign) + ", this code is " + ModelVersion.ID
                     + "; use another output directory or sweep name instead of mixing results");
         }
+        SweepManifest.write(fs, layout, plan);
         removeUncommittedFiles(committed);
 
         // 2. what is left to do

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,15 +41,8 @@ class ResumeTest {
         Path runsDir = out.resolve("runs").resolve("sweep=resume");
 
         // 1. a real driver JVM, one core, so that tasks commit one after another; killed after 3 commits
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-") || a.startsWith("-XX:+IgnoreUnrecognized") || a.startsWith("-D")
-                        && !a.startsWith("-Dsurefire") && !a.startsWith("-Dbasedir"))
-                .toList());
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.elisesweep.cli.EliseCommand", "sweep",
-                file.toString(), "--out", out.toString(), "--master", "local[1]", "--no-progress",
-                "--conf", "spark.ui.enabled=false"));
+        List<String> cmd = EliseJvm.command("sweep", file.toString(), "--out", out.toString(), "--master", "local[1]",
+                "--no-progress", "--conf", "spark.ui.enabled=false");
         Process driver = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("driver.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
