@@ -77,13 +77,13 @@ final class CommittedFiles {
     }
 
     /**
-     * The cheap check before files are used: every file's Parquet footer is readable, and every
-     * batch with a {@code runs} file has its detail files. Reads footers only, never data pages.
+     * The cheap check before files are read: every file's Parquet footer is readable. Reads
+     * footers only, never data pages.
      *
      * @param output the output directory as the user gave it, for the command in the message
      * @throws DamagedTablesException naming the first damaged file, its cause and the repair command
      */
-    void requireIntact(TableLayout layout, String output, Configuration conf) throws IOException {
+    void requireReadable(TableLayout layout, String output, Configuration conf) {
         List<String> damaged = new ArrayList<>();
         for (String table : COMMIT_ORDER) {
             for (Path file : of(table).values()) {
@@ -93,10 +93,25 @@ final class CommittedFiles {
                 }
             }
         }
-        missingDetailFiles().forEach((batch, tables) -> tables.forEach(t -> damaged.add(
+        refuse(damaged, layout, output);
+    }
+
+    /**
+     * The check before a sweep run trusts its committed batches: each has its detail files, so that
+     * a lost detail file (or partition) is not taken for finished work.
+     *
+     * @throws DamagedTablesException naming the first missing file and the repair command
+     */
+    void requireComplete(TableLayout layout, String output) {
+        List<String> missing = new ArrayList<>();
+        missingDetailFiles().forEach((batch, tables) -> tables.forEach(t -> missing.add(
                 layout.relative(layout.committed(t, batch)) + ": missing, although its batch's runs file is committed")));
-        if (!damaged.isEmpty()) {
-            throw new DamagedTablesException(damaged.get(0), damaged.size() - 1, output, layout.sweep());
+        refuse(missing, layout, output);
+    }
+
+    private static void refuse(List<String> problems, TableLayout layout, String output) {
+        if (!problems.isEmpty()) {
+            throw new DamagedTablesException(problems.get(0), problems.size() - 1, output, layout.sweep());
         }
     }
 }
