@@ -15,6 +15,7 @@ import java.time.Instant;
 import org.apache.hadoop.fs.UnsupportedFileSystemException;
 import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.AnalysisException;
+import org.elisesweep.spark.DamagedTablesException;
 import org.elisesweep.spark.InvalidOutputException;
 import org.elisesweep.spark.LeaseHeldException;
 import org.elisesweep.spark.LeaseLostException;
@@ -67,7 +68,8 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
             return new Shown(ExitStatus.INVALID, ex.getMessage());
         }
         if (ex instanceof UsageException || ex instanceof NotASweepOutputException || ex instanceof SweepConflictException
-                || ex instanceof LeaseHeldException || ex instanceof InvalidOutputException) {
+                || ex instanceof LeaseHeldException || ex instanceof InvalidOutputException
+                || ex instanceof DamagedTablesException) {
             return new Shown(ExitStatus.INVALID, "error: " + firstLine(ex.getMessage()));
         }
         if (ex instanceof AnalysisException a) {   // bad SQL: its simple message leaves out the query plan

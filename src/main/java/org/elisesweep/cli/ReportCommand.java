@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.elisesweep.report.SweepReport;
+import org.elisesweep.spark.DamagedTablesException;
 import org.elisesweep.spark.NotASweepOutputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,7 +63,8 @@ final class ReportCommand implements Callable<Integer> {
             out.println("report: " + r.html().toAbsolutePath() + " (" + r.figures().size() + " figures)");
             out.flush();
             return ExitStatus.OK;
-        } catch (NotASweepOutputException | IllegalArgumentException e) {   // not a sweep's output; not a local directory
+        } catch (NotASweepOutputException | IllegalArgumentException | DamagedTablesException e) {
+            // not a sweep's output; not a local directory; a damaged file
             err.println("error: " + e.getMessage());
             return ExitStatus.INVALID;
         }

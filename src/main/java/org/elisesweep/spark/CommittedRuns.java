@@ -25,6 +25,15 @@ final class CommittedRuns {
         return pointId + "/" + replicate;
     }
 
+    /** The keys of every simulation {@code plan} plans. */
+    static Set<String> plannedKeys(org.elisesweep.sweep.SweepPlan plan) {
+        Set<String> keys = new HashSet<>();
+        for (org.elisesweep.sweep.PlannedRun r : plan.runs()) {
+            keys.add(key(r.pointId(), r.replicate()));
+        }
+        return keys;
+    }
+
     static CommittedRuns read(SparkSession spark, FileSystem fs, TableLayout layout) throws IOException {
         CommittedRuns c = new CommittedRuns();
         Path dir = layout.partitionDir(Tables.RUNS);
@@ -52,6 +61,11 @@ final class CommittedRuns {
     /** Status of a committed simulation, or null if it has not been committed. */
     String status(String pointId, int replicate) {
         return statusByRun.get(key(pointId, replicate));
+    }
+
+    /** Every committed simulation, as {@link #key}. */
+    Set<String> keys() {
+        return statusByRun.keySet();
     }
 
     int size() {

@@ -14,9 +14,9 @@ import org.elisesweep.sweep.PlannedRun;
 
 /**
  * For {@code --rerun-failed}: removes the rows of the given simulations from the committed files
- * that hold them, so that recomputing them duplicates nothing. Each affected file is rewritten
- * without those rows and renamed over the original; detail tables first and {@code runs} last, so
- * a crash in between leaves the simulations marked failed and they are simply redone next time.
+ * that hold them, so that recomputing them duplicates nothing ({@link BatchRewriter}: each affected
+ * file rewritten without those rows, detail tables first and {@code runs} last, so a crash in
+ * between leaves the simulations marked failed and they are simply redone next time).
  */
 final class FailedRunRemover {
     private FailedRunRemover() {
@@ -27,10 +27,10 @@ final class FailedRunRemover {
         for (PlannedRun r : runs) {
             keys.add(CommittedRuns.key(r.pointId(), r.replicate()));
         }
-        FileSystem fs = layout.root().getFileSystem(spark.sparkContext().hadoopConfiguration());
-        List<String> tables = new java.util.ArrayList<>(Tables.DETAIL);
-        tables.add(Tables.RUNS);
-        for (String table : tables) {
+        org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+        FileSystem fs = layout.root().getFileSystem(conf);
+        BatchRewriter rewriter = new BatchRewriter(fs, conf, layout, null);
+        for (String table : CommittedFiles.COMMIT_ORDER) {
             Path dir = layout.partitionDir(table);
             if (!fs.exists(dir)) {
                 continue;
@@ -41,35 +41,8 @@ final class FailedRunRemover {
             List<String> files = all.filter(functions.col("_key").isin(keys.toArray()))
                     .select("_file").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
             for (String file : files) {
-                rewriteWithout(spark, fs, layout, new Path(file), keys);
+                rewriter.rewriteWithout(new Path(file), keys);
             }
         }
-    }
-
-    private static void rewriteWithout(SparkSession spark, FileSystem fs, TableLayout layout, Path file,
-                                       Set<String> keys) throws IOException {
-        Path tmp = new Path(layout.staging("rewrite", java.util.UUID.randomUUID().toString()), file.getName());
-        Dataset<Row> kept = spark.read().parquet(file.toString())
-                .filter(functions.not(functions.concat_ws("/", functions.col("point_id"), functions.col("replicate"))
-                        .isin(keys.toArray())));
-        if (kept.isEmpty()) {
-            fs.delete(file, false);
-            return;
-        }
-        kept.coalesce(1).write().parquet(tmp.toString());
-        Path part = null;
-        for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(tmp)) {
-            if (f.getPath().getName().startsWith("part-")) {
-                part = f.getPath();
-            }
-        }
-        if (part == null) {
-            throw new IOException("rewriting " + file + " produced no file");
-        }
-        fs.delete(file, false);
-        if (!fs.rename(part, file)) {
-            throw new IOException("cannot replace " + file + " by " + part);
-        }
-        fs.delete(tmp.getParent(), true);
     }
 }

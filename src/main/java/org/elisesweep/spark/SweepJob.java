@@ -110,7 +110,9 @@ public final class SweepJob {
 
     private SweepSummary execute(String group) throws IOException {
         long start = System.nanoTime();
-        // 1. what is committed already, and is it from this model version?
+        // 1. what is committed already (its files intact?), and is it from this model version?
+        CommittedFiles files = CommittedFiles.list(fs, layout);
+        files.requireReadable(layout, options.outputRoot(), spark.sparkContext().hadoopConfiguration());
         CommittedRuns committed = CommittedRuns.read(spark, fs, layout);
         List<String> foreign = committed.modelVersions().stream().filter(v -> !v.equals(ModelVersion.ID)).toList();
         if (!foreign.isEmpty()) {
@@ -118,6 +120,8 @@ public final class SweepJob {
                     + String.join(", ", foreign) + ", this code is " + ModelVersion.ID
                     + "; use another output directory or sweep name instead of mixing results");
         }
+        files.requireComplete(layout, options.outputRoot());
+        SweepManifest.write(fs, layout, plan);
         removeUncommittedFiles(committed);
 
         // 2. what is left to do

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.elisesweep.model.Status;
-import org.elisesweep.sweep.PlannedRun;
 import org.elisesweep.sweep.SweepPlan;
 
 /**
@@ -25,25 +23,18 @@ import org.elisesweep.sweep.SweepPlan;
  * @param computedNow  simulations this run computed, by status
  * @param skipped      planned simulations already committed before this run
  * @param abortReason  why the sweep stopped early (fail-fast, {@link #INTERRUPTED}), or null
- * @param stale        simulations in the partition whose point is not in this sweep file, and their points
+ * @param stale        simulations in the partition that this sweep file does not plan
  * @param duplicateRows rows of {@code runs} beyond one per (point_id, replicate)
  */
 public record SweepSummary(String sweep, String outputRoot, int planned, Map<Status, Long> total,
-                           Map<Status, Long> computedNow, int skipped, String abortReason, Stale stale,
-                           long duplicateRows, Map<String, String> tables, double wallSeconds) {
+                           Map<Status, Long> computedNow, int skipped, String abortReason, StaleRows stale,
+                           String configHash, long duplicateRows, Map<String, String> tables, double wallSeconds) {
     /** The abort reason of a sweep stopped by {@link StopRequest} (Ctrl-C). */
     public static final String INTERRUPTED = "interrupted";
 
-    /** Simulations (and their distinct points) in the tables that this sweep file does not plan. */
-    public record Stale(long simulations, long points) {
-    }
-
     static SweepSummary of(SparkSession spark, SweepPlan plan, TableLayout layout, int skipped,
                            Map<Status, Long> computedNow, String abortReason, double wallSeconds) throws IOException {
-        Set<String> planned = new HashSet<>();
-        for (PlannedRun r : plan.runs()) {
-            planned.add(CommittedRuns.key(r.pointId(), r.replicate()));
-        }
+        Set<String> planned = CommittedRuns.plannedKeys(plan);
         Map<Status, Long> total = new EnumMap<>(Status.class);
         for (Status s : Status.values()) {
             total.put(s, 0L);
@@ -59,14 +50,9 @@ public record SweepSummary(String sweep, String outputRoot, int planned, Map<Sta
                 rows++;
             }
         }
-        Set<String> stalePoints = new HashSet<>();
-        long staleRuns = 0;
         for (Map.Entry<String, String> e : statusByKey.entrySet()) {
             if (planned.contains(e.getKey())) {
                 total.merge(Status.valueOf(e.getValue()), 1L, Long::sum);
-            } else {
-                staleRuns++;
-                stalePoints.add(e.getKey().substring(0, e.getKey().lastIndexOf('/')));
             }
         }
         Map<String, String> tables = new LinkedHashMap<>();
@@ -76,7 +62,8 @@ public record SweepSummary(String sweep, String outputRoot, int planned, Map<Sta
             }
         }
         return new SweepSummary(plan.name(), layout.root().toString(), plan.simulations(), total, computedNow, skipped,
-                abortReason, new Stale(staleRuns, stalePoints.size()), rows - statusByKey.size(), tables, wallSeconds);
+                abortReason, StaleRows.of(statusByKey.keySet(), planned), plan.configHash(), rows - statusByKey.size(),
+                tables, wallSeconds);
     }
 
     /** Simulations of this sweep file committed, with any status. */
@@ -103,9 +90,7 @@ public record SweepSummary(String sweep, String outputRoot, int planned, Map<Sta
             }
         }
         if (stale.simulations() > 0) {
-            out.printf("the table also holds %d simulations of %d points that are not in this sweep file; "
-                    + "`elise verify %s --sweep %s --prune-stale` removes them%n", stale.simulations(), stale.points(),
-                    outputRoot, sweep);
+            out.println(stale.describe(configHash, outputRoot, sweep));
         }
         if (duplicateRows > 0) {
             out.printf("runs holds %d duplicated rows; `elise verify %s --sweep %s --repair` removes them%n",

@@ -70,6 +70,7 @@ public final class SweepTables {
      *
      * @throws NotASweepOutputException when there is no runs table (of that sweep), listing the sweeps there
      *                                  are, or when {@code sweep} is null and there are several
+     * @throws DamagedTablesException   when a committed file's footer is unreadable
      */
     public static SweepTables open(SparkSession spark, String outputRoot, String sweep) throws NotASweepOutputException,
             IOException {
@@ -86,7 +87,9 @@ public final class SweepTables {
         }
         Path root = new Path(outputRoot);
         FileSystem fs = root.getFileSystem(hadoop);
-        return new SweepTables(spark, new TableLayout(fs.makeQualified(root).toString(), sweep), fs, sweep);
+        TableLayout layout = new TableLayout(fs.makeQualified(root).toString(), sweep);
+        CommittedFiles.list(fs, layout).requireReadable(layout, outputRoot, hadoop);
+        return new SweepTables(spark, layout, fs, sweep);
     }
 
     public String sweep() {

@@ -119,6 +119,18 @@ final class Tables {
         return c;
     }
 
+    /** The columns of {@code table}, one of {@link #RUNS} and {@link #DETAIL}. */
+    static List<TableColumn> columns(String table) {
+        return switch (table) {
+            case RUNS -> runs(new ParameterColumns());
+            case CURVES -> curves();
+            case REPLAY -> replay();
+            case ROBUSTNESS -> robustness();
+            case NETWORKS -> networks();
+            default -> throw new IllegalArgumentException("no table " + table);
+        };
+    }
+
     static MessageType parquetSchema(String table, List<TableColumn> columns) {
         return new MessageType(table, columns.stream().map(c -> c.type().parquetField(c.name(), c.nullable())).toList());
     }
