@@ -59,8 +59,10 @@ public final class SweepReport {
      */
     public static Result write(SparkSession spark, Options options) throws IOException, NotASweepOutputException {
         // 1. which sweep, and where the report goes
-        SweepTables tables = SweepTables.open(spark, options.outputRoot(), options.sweep());
+        // only the simulations of the current sweep file: rows of an edited file's old points are left out
+        SweepTables tables = SweepTables.open(spark, options.outputRoot(), options.sweep()).currentSweepFile();
         String sweep = tables.sweep();
+        long excluded = tables.excludedSimulations();
         Path dir = options.reportDir() != null ? options.reportDir() : defaultDir(options.outputRoot());
         Path figures = dir.resolve(FIGURES);
         Files.createDirectories(figures);
@@ -77,6 +79,11 @@ public final class SweepReport {
             page.paragraph(String.format("Output directory %s: %d points × up to %d replicates, %d simulations "
                     + "committed. Generated %s.", options.outputRoot(), overview.getLong(0), overview.getInt(1) + 1,
                     runs.count(), Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+            if (excluded > 0) {
+                page.paragraph(String.format("Left out: %d simulations of points that are not in the current sweep "
+                        + "file (rows of an earlier version of it); `elise verify %s --sweep %s --prune-stale` removes "
+                        + "them from the tables.", excluded, options.outputRoot(), sweep));
+            }
             parameters(page, runs, axes);
 
             Map<Status, Long> counts = StatusFigure.counts(runs);

@@ -9,7 +9,11 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The result tables of one sweep under an output directory, as Spark SQL datasets: what analyses
@@ -17,16 +21,22 @@ import org.apache.spark.sql.SparkSession;
  * table that has no files yet reads as empty, with its schema.
  */
 public final class SweepTables {
+    private static final scala.collection.immutable.Seq<String> KEYS =
+            CollectionConverters.asScala(List.of("point_id", "replicate")).toList();
     private final SparkSession spark;
     private final TableLayout layout;
     private final FileSystem fs;
     private final String sweep;
 
-    private SweepTables(SparkSession spark, TableLayout layout, FileSystem fs, String sweep) {
+    /** The (point_id, replicate) of the simulations to show, or null for every row of the partition. */
+    private final Dataset<Row> shown;
+
+    private SweepTables(SparkSession spark, TableLayout layout, FileSystem fs, String sweep, Dataset<Row> shown) {
         this.spark = spark;
         this.layout = layout;
         this.fs = fs;
         this.sweep = sweep;
+        this.shown = shown;
     }
 
     /**
@@ -89,7 +99,38 @@ public final class SweepTables {
         FileSystem fs = root.getFileSystem(hadoop);
         TableLayout layout = new TableLayout(fs.makeQualified(root).toString(), sweep);
         CommittedFiles.list(fs, layout).requireReadable(layout, outputRoot, hadoop);
-        return new SweepTables(spark, layout, fs, sweep);
+        return new SweepTables(spark, layout, fs, sweep, null);
+    }
+
+    /**
+     * These tables restricted to the simulations of the current sweep file (the one the last sweep
+     * run planned, by its manifest, {@link SweepManifest}): rows of points an edited sweep file no longer
+     * has are left out. Without a manifest (outputs of older versions), every row.
+     */
+    public SweepTables currentSweepFile() throws IOException {
+        SweepManifest manifest = SweepManifest.read(fs, layout);
+        if (manifest == null) {
+            return this;
+        }
+        List<Row> keys = new ArrayList<>();
+        manifest.planned().forEach((point, replicates) -> replicates.forEach(r -> keys.add(RowFactory.create(point, r))));
+        StructType schema = Tables.sparkSchema(List.of(TableColumn.required("point_id", ColumnType.STRING),
+                TableColumn.required("replicate", ColumnType.INT)));
+        return new SweepTables(spark, layout, fs, sweep, spark.createDataFrame(keys, schema));
+    }
+
+    /** Simulations in the runs table that these tables leave out (see {@link #currentSweepFile()}). */
+    public long excludedSimulations() {
+        if (shown == null) {
+            return 0;
+        }
+        Dataset<Row> all = spark.read().parquet(layout.partitionDir(Tables.RUNS).toString())
+                .select("point_id", "replicate").distinct();
+        return all.join(functions.broadcast(shown), KEYS, "left_anti").count();
+    }
+
+    private Dataset<Row> shown(Dataset<Row> table) {
+        return shown == null ? table : table.join(functions.broadcast(shown), KEYS, "left_semi");
     }
 
     public String sweep() {
@@ -98,7 +139,7 @@ public final class SweepTables {
 
     /** One row per simulation: keys, every parameter ({@link RunParameters}), status and summary metrics. */
     public Dataset<Row> runs() {
-        return spark.read().parquet(layout.partitionDir(Tables.RUNS).toString());
+        return shown(spark.read().parquet(layout.partitionDir(Tables.RUNS).toString()));
     }
 
     /** One row per free-run validation cycle: point_id, replicate, cycle, mse, sumcorr. */
@@ -121,6 +162,6 @@ public final class SweepTables {
         if (!fs.exists(dir)) {
             return spark.createDataFrame(List.of(), Tables.sparkSchema(columns));
         }
-        return spark.read().schema(Tables.sparkSchema(columns)).parquet(dir.toString());
+        return shown(spark.read().schema(Tables.sparkSchema(columns)).parquet(dir.toString()));
     }
 }

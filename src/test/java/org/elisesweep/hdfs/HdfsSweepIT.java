@@ -84,6 +84,9 @@ class HdfsSweepIT {
         // 2. the same command again, in another driver JVM: computes only what was not committed
         try (DriverProcess resumed = DriverProcess.start(dir.resolve("resumed.log"), sweepArgs(file, out))) {
             assertEquals(0, resumed.waitFor(Duration.ofSeconds(120)), resumed.output());
+            // the killed driver's lease (its process gone from this host) is taken over at once
+            assertTrue(resumed.output().contains("warning: taking over the stale lease of sweep 'resume'"),
+                    resumed.output());
             Matcher m = Pattern.compile("(\\d+) of (\\d+) simulations committed \\((\\d+) computed now, (\\d+) already"
                     + " done\\)").matcher(resumed.output());
             assertTrue(m.find(), resumed.output());
