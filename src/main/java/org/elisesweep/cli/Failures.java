@@ -79,6 +79,9 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
         if (sql != null) {
             return new Shown(ExitStatus.INVALID, "error: the query failed: " + firstLine(((Throwable) sql).getMessage()));
         }
+        if (ex instanceof SparkCommands.SparkStoppedException) {
+            return new Shown(ExitStatus.INFRASTRUCTURE, "error: " + ex.getMessage() + " (full trace: " + log + ")");
+        }
         if (ex instanceof LeaseLostException) {
             return new Shown(ExitStatus.INFRASTRUCTURE, "error: " + firstLine(ex.getMessage()));
         }

@@ -22,6 +22,15 @@ final class SparkCommands {
     private SparkCommands() {
     }
 
+    /** Spark stopped its context under a running command (an unreachable standalone master gives up so). */
+    static final class SparkStoppedException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        SparkStoppedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** Throws {@link NotASweepOutputException} (exit status 2) unless {@code outputDir} holds a runs table. */
     static void requireSweepOutput(String outputDir) throws NotASweepOutputException, IOException {
         SweepTables.sweepsIn(outputDir, new Configuration());
@@ -39,6 +48,13 @@ final class SparkCommands {
         SparkSession spark = SparkSessions.forSweep(master, appName, settings);
         try {
             return work.run(spark);
+        } catch (RuntimeException e) {
+            if (spark.sparkContext().isStopped()) {   // Spark gave up under the command
+                throw new SparkStoppedException("Spark stopped while the command ran: the master "
+                        + spark.sparkContext().master() + " did not answer, or the application was killed; check the "
+                        + "master URL and that the cluster runs", e);
+            }
+            throw e;
         } finally {
             spark.stop();
         }
