@@ -52,9 +52,17 @@ final class ZeppelinImport implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+    public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        try {
+            return importNotes(spec.commandLine().getOut(), err);
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int importNotes(PrintWriter out, PrintWriter err) throws IOException {
         String location = location(output);
         if (!location.contains(":") && !Files.isDirectory(Path.of(location, "runs"))) {
             err.println("warning: " + location + "/runs does not exist here: the notes find no tables unless "

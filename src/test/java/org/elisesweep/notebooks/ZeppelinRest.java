@@ -3,6 +3,7 @@ package org.elisesweep.notebooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -112,6 +113,8 @@ record ZeppelinRest(URI base, HttpClient http) {
         HttpResponse<String> response;
         try {
             response = http.send(r, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new IOException("no Zeppelin answers at " + base + " (" + r.method() + " " + r.uri().getPath() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted: " + r.method() + " " + r.uri(), e);
