@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.elisesweep.report.SweepReport;
+import org.elisesweep.spark.ConsoleLogging;
 import org.elisesweep.spark.DryRun;
 import org.elisesweep.spark.SparkSessions;
 import org.elisesweep.spark.SweepConflictException;
@@ -70,6 +71,7 @@ final class SweepCommand implements Callable<Integer> {
         // 2. run what is missing on Spark (a sweep on stored networks first finds them), then summarise
         String output = out != null ? out : Path.of("out", plan.name()).toString();
         String sparkMaster = master != null ? master : System.getProperty("spark.master") == null ? "local[*]" : null;
+        ConsoleLogging.quietUnlessConfigured();
         SparkSession spark = SparkSessions.forSweep(sparkMaster, "elise-sweep " + plan.name(), sparkConf);
         try {
             if (dryRun) {
