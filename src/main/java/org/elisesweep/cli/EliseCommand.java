@@ -1,10 +1,14 @@
 package org.elisesweep.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code elise} command line: one subcommand per task, each a thin shell over a library call. */
+/**
+ * The {@code elise} command line: one subcommand per task, each a thin shell over a library call;
+ * {@code sweep} when the first argument is a file. The application jar's Main-Class.
+ */
 @Command(name = "elise", mixinStandardHelpOptions = true, version = "elise-sweep 0.1.0",
         description = "ELiSe sequence-learning simulations and sweeps.",
         subcommands = {RunCommand.class, SweepCommand.class, ReportCommand.class, QueryCommand.class,
@@ -28,8 +32,20 @@ public final class EliseCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        // before anything starts log4j: Spark's log goes to this command's log file
-        Path log = LogFile.choose(args.length > 0 && !args[0].startsWith("-") ? args[0] : "elise");
-        System.exit(commandLine(log).execute(args));
+        // `elise FILE` is `elise sweep FILE`; then, before anything starts log4j, this command's log file
+        String[] full = withDefaultSubcommand(new CommandLine(new EliseCommand()), args);
+        Path log = LogFile.choose(full.length > 0 && !full[0].startsWith("-") ? full[0] : "elise");
+        System.exit(commandLine(log).execute(full));
+    }
+
+    /** {@code elise FILE [options]} is {@code elise sweep FILE [options]}, as in {@code spark-submit app.jar conf/x.conf}. */
+    static String[] withDefaultSubcommand(CommandLine commandLine, String[] args) {
+        if (args.length == 0 || commandLine.getSubcommands().containsKey(args[0]) || !Files.isRegularFile(Path.of(args[0]))) {
+            return args;
+        }
+        String[] sweep = new String[args.length + 1];
+        sweep[0] = "sweep";
+        System.arraycopy(args, 0, sweep, 1, args.length);
+        return sweep;
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.elisesweep.report.SweepReport;
+import org.elisesweep.spark.ConsoleLogging;
 import org.elisesweep.spark.DryRun;
 import org.elisesweep.spark.OutputLocation;
 import org.elisesweep.spark.StopRequest;
@@ -91,6 +92,7 @@ final class SweepCommand implements Callable<Integer> {
 
         // 2. run what is missing on Spark (a sweep on stored networks first finds them), then summarise
         String sparkMaster = master != null ? master : System.getProperty("spark.master") == null ? "local[*]" : null;
+        ConsoleLogging.quietUnlessConfigured();
         return SparkCommands.with(sparkMaster, "elise-sweep " + plan.name(), sparkConf, spark -> {
             if (dryRun) {
                 DryRun.of(SweepJob.resolve(spark, plan)).print(System.out);

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The chart settings of one paragraph result, {@code config.results."<i>".graph} of a Zeppelin note:
@@ -43,13 +42,13 @@ final class ChartSettings {
         return Optional.of("unknown chart mode '" + mode + "' (known: table, " + PIVOT_MODES + ", scatterChart)");
     }
 
-    /** The columns the settings name that the result (of this schema) does not have at that index. */
-    static List<String> missingColumns(JsonNode graph, StructType result) {
+    /** The columns the settings name that the result (of these columns, in order) does not have at that index. */
+    static List<String> missingColumns(JsonNode graph, List<String> result) {
         List<String> missing = new ArrayList<>();
         for (Map.Entry<String, JsonNode> ref : columnReferences(graph)) {
             String name = ref.getValue().path("name").asText("");
             int index = ref.getValue().path("index").asInt(-1);
-            boolean matches = index >= 0 && index < result.size() && result.fields()[index].name().equals(name);
+            boolean matches = index >= 0 && index < result.size() && result.get(index).equals(name);
             if (!matches) {
                 missing.add(ref.getKey() + " '" + name + "' at index " + index);
             }

@@ -20,7 +20,7 @@ import org.elisesweep.notebooks.ZeppelinNote.Paragraph;
  */
 final class NoteExecution {
     /** Zeppelin shows a result's first 1000 rows ({@code zeppelin.spark.maxResult}); fetching them runs the query. */
-    private static final int SHOWN_ROWS = 1000;
+    static final int SHOWN_ROWS = 1000;
 
     private final SparkSession spark;
     private final Map<String, String> noteParams;
@@ -87,7 +87,7 @@ final class NoteExecution {
             if (result.takeAsList(SHOWN_ROWS).isEmpty()) {
                 problems.add(at + ": the query returned no rows");
             }
-            for (String missing : ChartSettings.missingColumns(graph, result.schema())) {
+            for (String missing : ChartSettings.missingColumns(graph, List.of(result.schema().fieldNames()))) {
                 problems.add(at + ": the chart names " + missing + ", but the query returns "
                         + List.of(result.schema().fieldNames()));
             }

@@ -25,8 +25,13 @@ final class NoteForms {
     private NoteForms() {
     }
 
-    /** A paragraph's text with its paragraph forms set to one combination of values. */
-    record Variant(String label, String text) {
+    /** A paragraph's text with its paragraph forms set to one combination of values (form name → value). */
+    record Variant(Map<String, String> values, String text) {
+        /** The values as a reader would write them, e.g. {@code group=model_n_lat}; "" without forms. */
+        String label() {
+            return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining(", "));
+        }
     }
 
     /** The names of the note forms in a text. */
@@ -47,6 +52,25 @@ final class NoteForms {
                         + noteParams.keySet() + ")");
             }
             return Matcher.quoteReplacement(value);
+        });
+    }
+
+    /**
+     * The text with the default of every note form {@code name} set to {@code value}: what Zeppelin
+     * then shows and uses for the form (its note import drops the note's saved form values).
+     *
+     * @throws IllegalArgumentException for a value Zeppelin's form syntax cannot hold (a closing brace)
+     */
+    static String withNoteFormDefault(String text, String name, String value) {
+        if (value.contains("}")) {
+            throw new IllegalArgumentException("the value of note form '" + name + "' cannot contain '}': " + value);
+        }
+        return NOTE_FORM.matcher(text).replaceAll(m -> {
+            if (!name(m.group(1)).equals(name)) {
+                return Matcher.quoteReplacement(m.group());
+            }
+            String hidden = m.group().startsWith("_") ? "_" : "";
+            return Matcher.quoteReplacement(hidden + "$${" + m.group(1) + "=" + value + "}");
         });
     }
 
@@ -83,12 +107,8 @@ final class NoteForms {
             }
             combinations = next;
         }
-        return combinations.stream().map(values -> new Variant(label(values), PARAGRAPH_FORM.matcher(text)
+        return combinations.stream().map(values -> new Variant(values, PARAGRAPH_FORM.matcher(text)
                 .replaceAll(f -> Matcher.quoteReplacement(values.get(name(f.group(1))))))).toList();
-    }
-
-    private static String label(Map<String, String> values) {
-        return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 
     /** The form's name without its display name: {@code group(Group by)} is {@code group}. */

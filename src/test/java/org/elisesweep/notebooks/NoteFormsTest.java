@@ -18,6 +18,14 @@ class NoteFormsTest {
     }
 
     @Test
+    void settingANoteFormsDefaultChangesItWhereverTheFormStandsAndNothingElse() {
+        String text = "path '$${output=out/q}/runs', '$${output(Output)}/c', '_$${output=o}', '$${other=out/q}' ${output=p}";
+        assertEquals("path '$${output=/d/x}/runs', '$${output(Output)=/d/x}/c', '_$${output=/d/x}', "
+                + "'$${other=out/q}' ${output=p}", NoteForms.withNoteFormDefault(text, "output", "/d/x"));
+        assertThrows(IllegalArgumentException.class, () -> NoteForms.withNoteFormDefault(text, "output", "/a}b"));
+    }
+
+    @Test
     void aNoteFormWithoutAValueIsAnError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> NoteForms.expandNoteForms("'$${sweep=x}'", Map.of("output", "/o")));
@@ -28,13 +36,13 @@ class NoteFormsTest {
     void aDropDownGivesOneVariantPerOptionAndATextBoxItsDefault() {
         List<Variant> variants = NoteForms.paragraphVariants(
                 "SELECT ${g=a,a(The A)|b}, ${g=a,a(The A)|b}, ${n=5} FROM $${output=x}");
-        assertEquals(List.of(new Variant("g=a, n=5", "SELECT a, a, 5 FROM $${output=x}"),
-                new Variant("g=b, n=5", "SELECT b, b, 5 FROM $${output=x}")), variants);
+        assertEquals(List.of(new Variant(Map.of("g", "a", "n", "5"), "SELECT a, a, 5 FROM $${output=x}"),
+                new Variant(Map.of("g", "b", "n", "5"), "SELECT b, b, 5 FROM $${output=x}")), variants);
     }
 
     @Test
     void aTextWithoutFormsIsItsOnlyVariant() {
-        assertEquals(List.of(new Variant("", "SELECT 1")), NoteForms.paragraphVariants("SELECT 1"));
+        assertEquals(List.of(new Variant(Map.of(), "SELECT 1")), NoteForms.paragraphVariants("SELECT 1"));
     }
 
     @Test
