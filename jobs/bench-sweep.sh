@@ -2,6 +2,7 @@
 # Sweep benchmark: the same simulations by the Spark job on local[N] and by a plain thread pool
 # of N threads, in one JVM; prints the ratio (Spark's overhead).
 #   jobs/bench-sweep.sh [threads=2] [training-cycles=2500] [simulations=8]
+source "$(dirname "${BASH_SOURCE[0]}")/lib/help.sh"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p target

@@ -9,6 +9,7 @@
 # Builds the test classes with Maven, then runs org.openjdk.jmh.Main on the test classpath.
 # Defaults: 1 fork, 3 warm-up iterations of 2 s, 5 measurement iterations of 2 s. Each default
 # is added only when the same option is not among the arguments, so any of them can be overridden.
+source "$(dirname "${BASH_SOURCE[0]}")/lib/help.sh"
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

@@ -16,6 +16,7 @@
 # -Delise.local-cluster=STATE_DIR/NAME. Otherwise (the daemon died and its pid may now be another
 # process's) the pid file is stale: `status`, `stop` and `start` remove it with a warning and
 # signal nothing.
+source "$(dirname "${BASH_SOURCE[0]}")/lib/help.sh"
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="${ELISE_CLUSTER_DIR:-$root/target/local-cluster}"

@@ -6,6 +6,7 @@
 #       submits the application jar with $SPARK_HOME/bin/spark-submit when SPARK_HOME is set, else
 #       with Spark's own SparkSubmit class from the project's dependency jars (client mode)
 # Builds the project first when the sources changed. Extra JVM options: ELISE_JAVA_OPTS.
+source "$(dirname "${BASH_SOURCE[0]}")/lib/help.sh"
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/jobs/lib/build.sh"

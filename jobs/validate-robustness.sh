@@ -6,6 +6,7 @@
 # copies the figures the README shows into src/site/figures/validation/ (FIGURES=DIR elsewhere,
 # FIGURES= to skip). About 20 CPU-minutes on local[2]; a rerun computes only what is missing.
 # Usage: jobs/validate-robustness.sh [OUTDIR]   (default out/validation; MASTER=local[2])
+source "$(dirname "${BASH_SOURCE[0]}")/lib/help.sh"
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/out/validation}"

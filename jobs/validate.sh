@@ -3,6 +3,7 @@
 # (Für Elise, 13 + 50 neurons, 10 000 training cycles, 100 replay cycles, the four clamps) for
 # 5 seeds, plus N_lat = 15 and the reservoir mode, then a table of the results.
 # About 1 minute of CPU per simulation; runs two at a time. Usage: jobs/validate.sh [OUTDIR]
+source "$(dirname "${BASH_SOURCE[0]}")/lib/help.sh"
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/out/validate}"

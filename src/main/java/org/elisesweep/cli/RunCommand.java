@@ -57,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
             result = Simulation.run(spec, (phase, done, total) -> {
                 if (bar != null) {
                     bar.stepTo(done);
-                    bar.setExtraMessage(phase);
+                    bar.setExtraMessage(" " + phase);   // the bar glues it to the speed otherwise
                 }
             });
         }
