@@ -57,6 +57,7 @@ public final class SweepJob {
         Path root = new Path(options.outputRoot());
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         this.fs = root.getFileSystem(conf);
+        this.fs.setWriteChecksum(false);   // no .crc side files in the output (see TableWriter)
         this.layout = new TableLayout(fs.makeQualified(root).toString(), plan.name());
     }
 

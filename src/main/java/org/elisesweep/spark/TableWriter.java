@@ -26,6 +26,9 @@ final class TableWriter implements Closeable {
         this.columns = columns;
         MessageType schema = Tables.parquetSchema(table, columns);
         this.groups = new SimpleGroupFactory(schema);
+        // no .crc side files next to the tables (readers globbing a table's directory trip on them):
+        // Parquet's own page checksums, which verify reads, protect the data
+        file.getFileSystem(conf).setWriteChecksum(false);
         this.writer = ExampleParquetWriter.builder(file).withConf(conf).withType(schema)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCompressionCodec(CompressionCodecName.SNAPPY).build();
