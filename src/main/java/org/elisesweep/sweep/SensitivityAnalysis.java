@@ -15,7 +15,9 @@ import org.elisesweep.model.RandomStreams;
  *
  * <p>Sobol (Saltelli et al. 2010, Jansen 1999), with f_A, f_B, f_ABi the outputs of row j of A, B,
  * A_B^i and V the variance of f_A and f_B together: S1_i = mean(f_B·(f_ABi − f_A)) / V and
- * ST_i = mean((f_A − f_ABi)²) / 2 / V. Morris (Campolongo et al. 2007): the elementary effect of
+ * ST_i = mean((f_A − f_ABi)²) / 2 / V. f_B enters S1 centred on the mean of f_A and f_B: the same
+ * index in expectation (f_ABi − f_A has mean 0), but an output far from 0 (e.g. an MSE) no longer
+ * inflates the estimator's variance. Morris (Campolongo et al. 2007): the elementary effect of
  * the parameter moved at a step is (f(step) − f(step − 1)) / Δ on the unit scale; μ* = mean |EE|,
  * σ = standard deviation of EE (n − 1).
  *
@@ -26,7 +28,8 @@ import org.elisesweep.model.RandomStreams;
  * <p>Failures: a point's value is the mean over its replicates; a replicate without a finite
  * value (a failed run, a metric it did not reach, a run not computed yet) is replaced by the
  * section's substitute, or, without one, makes the whole Saltelli row or Morris trajectory drop
- * out, which a warning says with the count: the indices are then conditional on success.
+ * out, which a warning says with the count: the indices are then conditional on success. With
+ * fewer usable rows than the method's minimum n, no index is given.
  */
 public final class SensitivityAnalysis {
     /**
@@ -121,7 +124,8 @@ public final class SensitivityAnalysis {
                 rows.add(row);
             }
         }
-        double[][] used = rows.toArray(new double[0][]);
+        int succeeded = rows.size();
+        double[][] used = enough(rows);
         double[][] estimate = saltelli(used, identity(used.length));
         double[][][] resampled = bootstrap(output, used, this::saltelli);
         List<Index> indices = new ArrayList<>();
@@ -142,7 +146,7 @@ public final class SensitivityAnalysis {
                         + " its interval (a larger N narrows it)");
             }
         }
-        return result(output, used.length, values, indices, sum, warnings, "Saltelli rows");
+        return result(output, succeeded, values, indices, sum, warnings, "Saltelli rows");
     }
 
     /** [0][i] S1_i and [1][i] ST_i over the rows {@code pick} of {@code rows} (NaN when the output does not vary). */
@@ -165,7 +169,7 @@ public final class SensitivityAnalysis {
             double total = 0;
             for (int k : pick) {
                 double[] r = rows[k];
-                first += r[1] * (r[i + 2] - r[0]);
+                first += (r[1] - mean) * (r[i + 2] - r[0]);
                 total += (r[0] - r[i + 2]) * (r[0] - r[i + 2]);
             }
             out[0][i] = variance > 0 ? first / m / variance : Double.NaN;
@@ -190,7 +194,8 @@ public final class SensitivityAnalysis {
                 trajectories.add(ee);
             }
         }
-        double[][] used = trajectories.toArray(new double[0][]);
+        int succeeded = trajectories.size();
+        double[][] used = enough(trajectories);
         double[][] estimate = elementaryEffects(used, identity(used.length));
         double[][][] resampled = bootstrap(output, used, this::elementaryEffects);
         double largest = Arrays.stream(estimate[0]).filter(Double::isFinite).max().orElse(0);
@@ -206,7 +211,12 @@ public final class SensitivityAnalysis {
                         new double[] {mu[0] / largest, mu[1] / largest}, spec.maxWidth(), used.length);
             }
         }
-        return result(output, used.length, values, indices, Double.NaN, warnings, "Morris trajectories");
+        return result(output, succeeded, values, indices, Double.NaN, warnings, "Morris trajectories");
+    }
+
+    /** The rows to estimate from: none when fewer than the method's minimum n succeeded (no estimate is better than a wild one). */
+    private double[][] enough(List<double[]> rows) {
+        return rows.size() < spec.method().minimum() ? new double[0][] : rows.toArray(new double[0][]);
     }
 
     /** [0][i] μ*_i and [1][i] σ_i over the trajectories {@code pick}. */
@@ -243,7 +253,10 @@ public final class SensitivityAnalysis {
             all.add(output + ": " + values.substituted + " failed or missing values replaced by the substitute "
                     + spec.substitute());
         }
-        if (used > 0 && indices.stream().allMatch(x -> Double.isNaN(x.s1()) && Double.isNaN(x.muStar()))) {
+        if (used < spec.method().minimum()) {
+            all.add(output + ": only " + used + " " + what + " succeeded, fewer than the " + spec.method().minimum()
+                    + " an estimate needs; no index is given");
+        } else if (used > 0 && indices.stream().allMatch(x -> Double.isNaN(x.s1()) && Double.isNaN(x.muStar()))) {
             all.add(output + ": the output does not vary over the " + used + " " + what + "; no index is defined");
         } else if (used > 0 && indices.stream().allMatch(x -> x.muStar() == 0.0)) {
             all.add(output + ": the output does not vary along any trajectory; every μ* is 0");

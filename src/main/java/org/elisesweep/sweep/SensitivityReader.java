@@ -21,10 +21,7 @@ import java.util.SortedMap;
  * {@code base}); it has no axes and does not continue stored networks.
  */
 final class SensitivityReader {
-    /** The numeric result columns of the {@code runs} table that an analysis may use. */
-    static final List<String> OUTPUTS = List.of("learned_at_cycle", "final_mse", "final_sumcorr",
-            "final_sumcorr_per_neuron", "replay_mean_sumcorr", "replay_min_sumcorr", "replay_final_sumcorr",
-            "replay_mean_mse", "replay_drift_ms_per_cycle", "spectral_radius");
+    private static final List<String> OUTPUTS = SensitivitySpec.OUTPUTS;
     private static final List<String> KEYS = List.of("method", "n", "levels", "seed", "ranges", "outputs", "failures",
             "substitute", "bootstrap", "confidence", "max-width");
     private static final String AT = "sensitivity";
