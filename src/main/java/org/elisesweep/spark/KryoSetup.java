@@ -60,6 +60,7 @@ public final class KryoSetup implements KryoRegistrator {
                 out.writeString(n.pointId());
                 out.writeInt(n.replicate(), true);
             }
+            out.writeString(r.role());   // Kryo writes null strings
         }
 
         @Override
@@ -70,7 +71,7 @@ public final class KryoSetup implements KryoRegistrator {
             String hocon = in.readString();
             PlannedRun.StoredNetwork n = in.readBoolean()
                     ? new PlannedRun.StoredNetwork(in.readString(), in.readString(), in.readInt(true)) : null;
-            return new PlannedRun(pointId, replicate, seed, hocon, n);
+            return new PlannedRun(pointId, replicate, seed, hocon, n, in.readString());
         }
     }
 

@@ -36,7 +36,7 @@ final class ResultRows {
         ScenarioResult undisturbed = r == null || r.scenarios().isEmpty() ? null : r.scenarios().get(0);
         ReplayScores rs = undisturbed == null ? null : undisturbed.scores();
         int learnedAt = c == null ? -1 : c.learnedAtCycle(info.nVis());
-        Object[] head = {run.pointId(), run.replicate(), run.seed()};
+        Object[] head = {run.pointId(), run.replicate(), run.seed(), run.role()};
         Object[] tail = {
             status.name(), message.isEmpty() ? null : message,
             learnedAt < 0 ? null : learnedAt,
@@ -80,7 +80,7 @@ final class ResultRows {
     }
 
     /** NaN and infinities become SQL NULL, so aggregates in SQL are not poisoned. */
-    private static Double finite(double x) {
+    static Double finite(double x) {
         return Double.isFinite(x) ? x : null;
     }
 }

@@ -123,6 +123,7 @@ public final class SweepJob {
         }
         files.requireComplete(layout, options.outputRoot());
         SweepManifest.write(fs, layout, plan);
+        SensitivityTable.writeDesign(fs, layout, plan);
         removeUncommittedFiles(committed);
 
         // 2. what is left to do
@@ -171,8 +172,13 @@ public final class SweepJob {
                 }
             }
         }
-        return SweepSummary.of(spark, plan, layout, skipped, computed, abort,
+        SweepSummary summary = SweepSummary.of(spark, plan, layout, skipped, computed, abort,
                 (System.nanoTime() - start) / 1e9);
+        if (plan.sensitivity() != null && abort == null) {   // a stopped sweep is analysed by elise sensitivity later
+            System.out.print(SensitivityTable.analyse(spark, fs, layout,
+                    spark.read().parquet(layout.partitionDir(Tables.RUNS).toString())).render());
+        }
+        return summary;
     }
 
     /**

@@ -53,11 +53,21 @@ public record SweepManifest(@JsonProperty("sweep") String sweep,
      * temporary file next to it, then renamed over it (readers see the old or the new one, never half).
      */
     static void write(FileSystem fs, TableLayout layout, SweepPlan plan) throws IOException {
-        Path target = layout.manifest();
+        SweepManifest manifest = of(plan);
+        replace(fs, layout.manifest(), out -> JSON.writeValue(out, manifest));
+    }
+
+    /** What writes a file's content. */
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes {@code target} by a temporary file next to it renamed over it: readers see the old or the new one. */
+    static void replace(FileSystem fs, Path target, Content content) throws IOException {
         Path tmp = new Path(target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
         fs.mkdirs(target.getParent());
         try (OutputStream out = fs.create(tmp, false)) {
-            JSON.writeValue(out, of(plan));
+            content.writeTo(out);
         }
         FileContext.getFileContext(fs.getUri(), fs.getConf()).rename(tmp, target, Options.Rename.OVERWRITE);
     }

@@ -49,6 +49,16 @@ final class TableLayout {
         return new Path(new Path(root, "_manifests"), "sweep=" + sweep + ".json");
     }
 
+    /** The sensitivity section of the sweep's current sweep file, for {@code elise sensitivity} ({@link SensitivityTable}). */
+    Path sensitivityDesign() {
+        return new Path(new Path(root, "_manifests"), "sweep=" + sweep + ".sensitivity.json");
+    }
+
+    /** The sweep's {@code sensitivity} table: one file, replaced by every analysis. */
+    Path sensitivityTable() {
+        return new Path(partitionDir(Tables.SENSITIVITY), "part-analysis.parquet");
+    }
+
     /** Where {@code file}, a file under the root, goes when quarantined at {@code stamp}. */
     Path quarantined(String stamp, Path file) {
         return new Path(quarantine(stamp), relative(file));

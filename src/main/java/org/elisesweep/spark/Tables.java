@@ -19,6 +19,8 @@ final class Tables {
     static final String ROBUSTNESS = "robustness";
     /** Trained networks, written only by sweeps with {@code store-networks = true}. */
     static final String NETWORKS = "networks";
+    /** Sensitivity indices, written by the analysis of a sensitivity sweep ({@link SensitivityTable}). */
+    static final String SENSITIVITY = "sensitivity";
     /** Detail tables are committed before {@code runs}, whose row marks a simulation as done. */
     static final List<String> DETAIL = List.of(CURVES, REPLAY, ROBUSTNESS, NETWORKS);
 
@@ -42,6 +44,7 @@ final class Tables {
     static List<TableColumn> runs(ParameterColumns parameters) {
         List<TableColumn> c = keys();
         c.add(TableColumn.required("seed", L));
+        c.add(TableColumn.optional("role", S));   // in a sensitivity design (SensitivityRole), else null
         c.addAll(parameters.columns());
         c.add(TableColumn.required("status", S));
         c.add(TableColumn.optional("error", S));
@@ -116,6 +119,31 @@ final class Tables {
         c.add(TableColumn.required("neurons", I));
         c.add(TableColumn.required("training_steps", L));
         c.add(TableColumn.required("snapshot", ColumnType.BINARY));
+        return c;
+    }
+
+    /**
+     * One row per analysed output and parameter: the method, S1 and ST with their bootstrap
+     * intervals (sobol), μ* with its interval and σ (morris), the design's n, and the rows used
+     * and dropped (failures), with the interval's level.
+     */
+    static List<TableColumn> sensitivity() {
+        List<TableColumn> c = new ArrayList<>();
+        c.add(TableColumn.required("output", S));
+        c.add(TableColumn.required("parameter", S));
+        c.add(TableColumn.required("method", S));
+        for (String index : List.of("s1", "st", "mu_star")) {
+            c.add(TableColumn.optional(index, D));
+            c.add(TableColumn.optional(index + "_low", D));
+            c.add(TableColumn.optional(index + "_high", D));
+        }
+        c.add(TableColumn.optional("sigma", D));
+        c.add(TableColumn.required("n", I));
+        c.add(TableColumn.required("rows_used", I));
+        c.add(TableColumn.required("rows_dropped", I));
+        c.add(TableColumn.required("substituted", I));
+        c.add(TableColumn.required("confidence", D));
+        c.add(TableColumn.required("bootstrap", I));
         return c;
     }
 

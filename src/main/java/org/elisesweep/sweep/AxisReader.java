@@ -336,10 +336,11 @@ final class AxisReader {
     }
 
     /** One dimension of a sampled block. */
-    private record SampledRange(String path, String pathLocation, ParameterType type, ValueRange range) {
+    record SampledRange(String path, String pathLocation, ParameterType type, ValueRange range) {
     }
 
-    private List<SampledRange> sampledRanges(Config obj, String at) {
+    /** The {@code ranges} of a sampled block (or a sensitivity section) at {@code at}, or null with problems. */
+    List<SampledRange> sampledRanges(Config obj, String at) {
         if (!obj.hasPath("ranges") || obj.getValue("ranges").valueType() != ConfigValueType.LIST
                 || ((ConfigList) obj.getValue("ranges")).isEmpty()) {
             problems.add(at + ".ranges: expected a non-empty list such as [ { path = model.scaffold.p, from = 0.1,"

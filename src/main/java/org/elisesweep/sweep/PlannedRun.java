@@ -12,13 +12,19 @@ import java.io.Serializable;
  * @param seed            the simulation's seed, from the sweep's {@link Seeding}
  * @param parametersHocon every parameter but the seed, as in {@link SweepPoint#parametersHocon()}
  * @param network         the stored trained network this run continues instead of training, or null
+ * @param role            the point's role in a sensitivity design ({@link SweepPoint#role()}), or null
  */
-public record PlannedRun(String pointId, int replicate, long seed, String parametersHocon, StoredNetwork network)
-        implements Serializable {
+public record PlannedRun(String pointId, int replicate, long seed, String parametersHocon, StoredNetwork network,
+                         String role) implements Serializable {
 
     /** A run that trains its own network. */
     public PlannedRun(String pointId, int replicate, long seed, String parametersHocon) {
-        this(pointId, replicate, seed, parametersHocon, null);
+        this(pointId, replicate, seed, parametersHocon, null, null);
+    }
+
+    /** A run without a role in a sensitivity design. */
+    public PlannedRun(String pointId, int replicate, long seed, String parametersHocon, StoredNetwork network) {
+        this(pointId, replicate, seed, parametersHocon, network, null);
     }
 
     /**

@@ -36,7 +36,7 @@ import java.util.TreeMap;
  */
 public final class SweepFile {
     private static final List<String> KEYS = List.of("name", "seed", "replicates", "seeding", "base", "axes", "execution",
-            "store-networks", "from-networks");
+            "store-networks", "from-networks", "sensitivity");
     private static final List<String> FROM_NETWORKS_KEYS = List.of("output", "sweep");
     /** What a sweep on stored networks may set: only what acts after training. */
     private static final List<String> AFTER_TRAINING = List.of("replay.", "noise.");
@@ -115,6 +115,11 @@ public final class SweepFile {
         SortedMap<String, Object> fixed = new TreeMap<>(known.defaults());
         fixed.putAll(base(baseOrigins));
         List<Axis> axes = withoutDuplicatePaths(axes(), baseOrigins.keySet());
+        SensitivitySpec sensitivity = sensitivity(axes, baseOrigins, networks);
+        SensitivityDesign design = sensitivity == null ? null : SensitivityDesign.of(sensitivity);
+        if (design != null) {
+            axes = List.of(SensitivityReader.axis(design, StrictReader.originOf(config.getValue("sensitivity"))));
+        }
         if (networks.source() != null) {
             java.util.SortedSet<String> set = new java.util.TreeSet<>(baseOrigins.keySet());
             axes.forEach(a -> set.addAll(a.paths()));
@@ -136,7 +141,7 @@ public final class SweepFile {
                 // a sweep on stored networks is checked point by point once the networks are known
                 problems.addAll(new PointValidator(known, grid, baseOrigins).problems(warnings));
             }
-            points = grid.points();
+            points = design == null ? grid.points() : SensitivityReader.points(design, grid);
             rejectIdenticalPoints(grid, points);
         }
         if (!problems.isEmpty()) {
@@ -144,7 +149,21 @@ public final class SweepFile {
         }
         String configHash = Sha256.hex(config.root().render(ConfigRenderOptions.concise()));
         return new SweepPlan(name, source, configHash, seed, (int) replicates, seeding, points, execution, warnings,
-                networks, null);
+                networks, null, sensitivity);
+    }
+
+    /** The {@code sensitivity} section, or null when there is none or it is invalid (reported). */
+    private SensitivitySpec sensitivity(List<Axis> axes, Map<String, String> baseOrigins, SweepPlan.Networks networks) {
+        if (!config.hasPath("sensitivity")) {
+            return null;
+        }
+        SensitivityReader reader = new SensitivityReader(known, patterns, problems, warnings);
+        SensitivitySpec spec = reader.read(config.getValue("sensitivity"));
+        if (spec != null) {
+            reader.rejectOthers(spec, axes, baseOrigins, networks.source() != null,
+                    StrictReader.originOf(config.getValue("sensitivity")));
+        }
+        return spec;
     }
 
     /** {@code store-networks} and {@code from-networks}, checked against each other and the seeding keys. */

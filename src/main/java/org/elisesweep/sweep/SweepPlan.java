@@ -22,10 +22,11 @@ import java.util.Objects;
  * @param networks   whether trained networks are stored, and where stored ones come from
  * @param storedRuns for a sweep on stored networks once resolved against them: every simulation, each
  *                   continuing its stored network (then {@code points} are the resolved points); else null
+ * @param sensitivity for a sensitivity sweep, its section (its points are the design's); else null
  */
 public record SweepPlan(String name, String sourceFile, String configHash, long baseSeed, int replicates,
                         Seeding seeding, List<SweepPoint> points, Execution execution, List<String> warnings,
-                        Networks networks, List<PlannedRun> storedRuns) {
+                        Networks networks, List<PlannedRun> storedRuns, SensitivitySpec sensitivity) {
 
     /**
      * What a sweep does with trained networks.
@@ -59,7 +60,7 @@ public record SweepPlan(String name, String sourceFile, String configHash, long 
     public SweepPlan(String name, String sourceFile, String configHash, long baseSeed, int replicates,
                      Seeding seeding, List<SweepPoint> points, Execution execution, List<String> warnings) {
         this(name, sourceFile, configHash, baseSeed, replicates, seeding, points, execution, warnings, Networks.NONE,
-                null);
+                null, null);
     }
 
     public SweepPlan {
@@ -87,7 +88,7 @@ public record SweepPlan(String name, String sourceFile, String configHash, long 
         List<PlannedRun> runs = new ArrayList<>(simulations());
         for (SweepPoint p : points) {
             for (int k = 0; k < replicates; k++) {
-                runs.add(new PlannedRun(p.pointId(), k, seedOf(p.pointId(), k), p.parametersHocon()));
+                runs.add(new PlannedRun(p.pointId(), k, seedOf(p.pointId(), k), p.parametersHocon(), null, p.role()));
             }
         }
         return Collections.unmodifiableList(runs);
@@ -115,7 +116,7 @@ public record SweepPlan(String name, String sourceFile, String configHash, long 
             throw new IllegalStateException("sweep " + name + " does not continue stored networks");
         }
         return new SweepPlan(name, sourceFile, configHash, baseSeed, replicates, seeding, resolvedPoints, execution,
-                warnings, networks, runs);
+                warnings, networks, runs, sensitivity);
     }
 
     /** The seed of one replicate of one point under this plan's seeding. */

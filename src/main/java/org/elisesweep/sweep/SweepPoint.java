@@ -18,8 +18,9 @@ import org.elisesweep.model.ModelVersion;
  *                        {@code pattern.inline} while {@code pattern.source} keeps its name
  * @param parametersHocon HOCON text that {@link SimulationConfig#parse} accepts and that gives this
  *                        point's {@code SimulationSpec} (with the default seed; set {@code seed} per run)
+ * @param role            the point's {@link SensitivityRole} in a sensitivity design (its text), or null
  */
-public record SweepPoint(String pointId, SortedMap<String, Object> parameters, String parametersHocon) {
+public record SweepPoint(String pointId, SortedMap<String, Object> parameters, String parametersHocon, String role) {
 
     public SweepPoint {
         Objects.requireNonNull(pointId, "pointId");
@@ -27,9 +28,19 @@ public record SweepPoint(String pointId, SortedMap<String, Object> parameters, S
         Objects.requireNonNull(parametersHocon, "parametersHocon");
     }
 
+    /** A point that has no role in a sensitivity design. */
+    public SweepPoint(String pointId, SortedMap<String, Object> parameters, String parametersHocon) {
+        this(pointId, parameters, parametersHocon, null);
+    }
+
     /** The point of these parameters (every point parameter, typed as {@link #parameters()} are). */
     public static SweepPoint of(SortedMap<String, Object> parameters) {
-        return new SweepPoint(idOf(parameters), parameters, SimulationParameters.INSTANCE.hocon(parameters));
+        return of(parameters, null);
+    }
+
+    /** The point of these parameters with a role in a sensitivity design (null: none). */
+    static SweepPoint of(SortedMap<String, Object> parameters, String role) {
+        return new SweepPoint(idOf(parameters, role), parameters, SimulationParameters.INSTANCE.hocon(parameters), role);
     }
 
     /**
@@ -69,6 +80,15 @@ public record SweepPoint(String pointId, SortedMap<String, Object> parameters, S
      * formatting, or anything about how the sweep runs.
      */
     public static String idOf(SortedMap<String, Object> parameters) {
+        return idOf(parameters, null);
+    }
+
+    /**
+     * The id of a point with a role in a sensitivity design: as {@link #idOf(SortedMap)} with the
+     * line {@code "role=" role "\n"} appended, so that two roles with equal parameters (e.g. an
+     * A_B^i row whose rounded value equals A's) are two points.
+     */
+    public static String idOf(SortedMap<String, Object> parameters, String role) {
         SimulationParameters known = SimulationParameters.INSTANCE;
         Object inline = parameters.get(SimulationParameters.PATTERN_INLINE);
         boolean byContent = inline instanceof String s && !s.isBlank();
@@ -80,6 +100,9 @@ public record SweepPoint(String pointId, SortedMap<String, Object> parameters, S
             }
             ParameterType type = known.isKnown(path) ? known.type(path) : ParameterType.STRING;
             text.append(path).append('=').append(type.canonical(e.getValue())).append('\n');
+        }
+        if (role != null) {
+            text.append("role=").append(role).append('\n');
         }
         return Sha256.hex(text.toString()).substring(0, 16);
     }

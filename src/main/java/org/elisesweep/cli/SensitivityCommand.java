@@ -1,0 +1,46 @@
+package org.elisesweep.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.elisesweep.spark.SensitivityTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code elise sensitivity}: the sensitivity indices of a sensitivity sweep, printed and written as a table. */
+@Command(name = "sensitivity", mixinStandardHelpOptions = true,
+        description = "Compute the sensitivity indices of a sensitivity sweep (a sweep file with a sensitivity "
+                + "section) from its runs table: Sobol S1 and ST or Morris mu* and sigma, with bootstrap intervals, "
+                + "for every output of the section. Prints them and writes the sensitivity table "
+                + "(OUTPUT_DIR/sensitivity/sweep=NAME/).")
+final class SensitivityCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "OUTPUT_DIR",
+            description = "A sweep's output directory (the --out of `elise sweep`).")
+    String output;
+
+    @Option(names = "--sweep", paramLabel = "NAME",
+            description = "The sweep to analyse when OUTPUT_DIR holds several (default: the only one).")
+    String sweep;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        SparkCommands.requireSweepOutput(output);   // said before Spark takes its seconds to start
+        return SparkCommands.embedded("elise-sweep sensitivity", Map.of(), spark -> print(spark, output, sweep, out));
+    }
+
+    /** Analyses, writes the table and prints it; failures go to {@link Failures}. */
+    static int print(SparkSession spark, String output, String sweep, PrintWriter out)
+            throws org.elisesweep.spark.NotASweepOutputException, java.io.IOException {
+        out.print(SensitivityTable.analyse(spark, output, sweep).render());
+        out.flush();
+        return ExitStatus.OK;
+    }
+}
