@@ -116,13 +116,17 @@ final class ParquetFiles {
     /**
      * How the columns of {@code actual} differ from {@code expected} (names, order, physical and
      * logical types), or null. Nullability is not compared: Spark marks every column optional
-     * when it writes, and files rewritten by earlier versions were written by Spark.
+     * when it writes, and files rewritten by earlier versions were written by Spark. Optional columns
+     * at the end that {@code actual} lacks were added after it was written: readers see them as null.
      */
     static String schemaDifference(MessageType actual, MessageType expected) {
         List<Type> a = actual.getFields();
         List<Type> e = expected.getFields();
         for (int k = 0; k < Math.max(a.size(), e.size()); k++) {
             if (k >= a.size()) {
+                if (e.get(k).isRepetition(Type.Repetition.OPTIONAL)) {
+                    continue;   // an optional column added at the end after this file was written
+                }
                 return "lacks column " + e.get(k).getName();
             }
             if (k >= e.size()) {

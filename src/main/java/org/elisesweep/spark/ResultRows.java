@@ -36,7 +36,7 @@ final class ResultRows {
         ScenarioResult undisturbed = r == null || r.scenarios().isEmpty() ? null : r.scenarios().get(0);
         ReplayScores rs = undisturbed == null ? null : undisturbed.scores();
         int learnedAt = c == null ? -1 : c.learnedAtCycle(info.nVis());
-        Object[] head = {run.pointId(), run.replicate(), run.seed(), run.role()};
+        Object[] head = {run.pointId(), run.replicate(), run.seed()};
         Object[] tail = {
             status.name(), message.isEmpty() ? null : message,
             learnedAt < 0 ? null : learnedAt,
@@ -50,7 +50,7 @@ final class ResultRows {
             info.nVis(), r == null ? 0L : r.steps(), r == null ? 0.0 : r.wallSeconds(),
             r == null ? null : finite(r.microsPerStep()),
             ModelVersion.ID, ctx.codeVersion(), ctx.configHash(), ctx.sparkVersion(),
-            System.getProperty("java.version"), info.host(), info.startedAt(), info.endedAt()};
+            System.getProperty("java.version"), info.host(), info.startedAt(), info.endedAt(), run.role()};
         Object[] row = new Object[head.length + info.parameters().length + tail.length];
         System.arraycopy(head, 0, row, 0, head.length);
         System.arraycopy(info.parameters(), 0, row, head.length, info.parameters().length);

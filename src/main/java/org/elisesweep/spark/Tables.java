@@ -44,7 +44,6 @@ final class Tables {
     static List<TableColumn> runs(ParameterColumns parameters) {
         List<TableColumn> c = keys();
         c.add(TableColumn.required("seed", L));
-        c.add(TableColumn.optional("role", S));   // in a sensitivity design (SensitivityRole), else null
         c.addAll(parameters.columns());
         c.add(TableColumn.required("status", S));
         c.add(TableColumn.optional("error", S));
@@ -70,6 +69,8 @@ final class Tables {
         c.add(TableColumn.required("host", S));
         c.add(TableColumn.required("started_at", S));
         c.add(TableColumn.required("ended_at", S));
+        // last, and optional: files written before it read as they are (ParquetFiles.schemaDifference)
+        c.add(TableColumn.optional("role", S));   // in a sensitivity design (SensitivityRole), else null
         return c;
     }
 
