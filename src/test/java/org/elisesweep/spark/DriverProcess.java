@@ -79,7 +79,12 @@ public final class DriverProcess implements AutoCloseable {
 
     /** {@code elise sweep FILE --out OUT} on one core, quiet (no progress bar, no report, no UI), then {@code extra}. */
     public static String[] sweepOnOneCore(Path file, Path out, String... extra) {
-        List<String> args = new ArrayList<>(List.of("sweep", file.toString(), "--out", out.toString(), "--master",
+        return sweepOnOneCore(file, out.toString(), extra);
+    }
+
+    /** As {@link #sweepOnOneCore(Path, Path, String...)}, to an output given as a path or Hadoop URI (hdfs://…). */
+    public static String[] sweepOnOneCore(Path file, String out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("sweep", file.toString(), "--out", out, "--master",
                 "local[1]", "--no-progress", "--no-report", "--conf", "spark.ui.enabled=false"));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);

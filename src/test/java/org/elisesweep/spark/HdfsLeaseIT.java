@@ -87,7 +87,7 @@ class HdfsLeaseIT {
         try (SweepLease held = SweepLease.acquire(fs, layout, "app-of-this-test", SweepLease.Policy.DEFAULT,
                 s -> { }, () -> { });
              DriverProcess d = DriverProcess.start(dir.resolve("refused.log"), DriverProcess.CONSOLE_AS_USERS_SEE_IT,
-                     DriverProcess.sweepOnOneCore(file, java.nio.file.Path.of(out)))) {
+                     DriverProcess.sweepOnOneCore(file, out))) {
             assertEquals(2, d.waitFor(Duration.ofMinutes(2)), d.output());
             List<String> lines = d.output().lines().toList();
             assertEquals(1, lines.size(), d.output());
