@@ -9,9 +9,9 @@ import org.elisesweep.report.SweepReport;
 import org.elisesweep.spark.DamagedTablesException;
 import org.elisesweep.spark.NotASweepOutputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code elise report}: the HTML report of a sweep's output directory. */
@@ -21,13 +21,8 @@ import picocli.CommandLine.Spec;
                 + "best and the worst point) to OUTPUT_DIR/report/index.html, with its figures as PNG files in "
                 + "OUTPUT_DIR/report/figures/.")
 final class ReportCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "OUTPUT_DIR",
-            description = "A sweep's output directory (the --out of `elise sweep`, e.g. out/quickstart).")
-    String output;
-
-    @Option(names = "--sweep", paramLabel = "NAME",
-            description = "The sweep to report on when OUTPUT_DIR holds several (default: the only one).")
-    String sweep;
+    @Mixin
+    SweepOutputArgs target;
 
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Where to write index.html and figures/ "
             + "(default: OUTPUT_DIR/report).")
@@ -48,11 +43,12 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // 1. a sweep's output at all? Said before Spark takes its seconds to start
-        SparkCommands.requireSweepOutput(output);
+        SparkCommands.requireSweepOutput(target.output);
 
         // 2. aggregate, plot and write on an embedded Spark
         return SparkCommands.embedded("elise-sweep report", Map.of(), spark ->
-                write(spark, new SweepReport.Options(output, sweep, reportDir, !noResimulate, !noProgress), out, err));
+                write(spark, new SweepReport.Options(target.output, target.sweep, reportDir, !noResimulate, !noProgress),
+                        out, err));
     }
 
     /** Writes the report and prints its path; 2 with a message when the directory is not a sweep's output. */

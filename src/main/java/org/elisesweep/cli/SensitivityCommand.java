@@ -6,9 +6,8 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.elisesweep.spark.SensitivityTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code elise sensitivity}: the sensitivity indices of a sensitivity sweep, printed and written as a table. */
@@ -18,13 +17,8 @@ import picocli.CommandLine.Spec;
                 + "for every output of the section. Prints them and writes the sensitivity table "
                 + "(OUTPUT_DIR/sensitivity/sweep=NAME/).")
 final class SensitivityCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "OUTPUT_DIR",
-            description = "A sweep's output directory (the --out of `elise sweep`).")
-    String output;
-
-    @Option(names = "--sweep", paramLabel = "NAME",
-            description = "The sweep to analyse when OUTPUT_DIR holds several (default: the only one).")
-    String sweep;
+    @Mixin
+    SweepOutputArgs target;
 
     @Spec
     CommandSpec spec;
@@ -32,8 +26,8 @@ final class SensitivityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        SparkCommands.requireSweepOutput(output);   // said before Spark takes its seconds to start
-        return SparkCommands.embedded("elise-sweep sensitivity", Map.of(), spark -> print(spark, output, sweep, out));
+        SparkCommands.requireSweepOutput(target.output);   // said before Spark takes its seconds to start
+        return SparkCommands.embedded("elise-sweep sensitivity", Map.of(), spark -> print(spark, target.output, target.sweep, out));
     }
 
     /** Analyses, writes the table and prints it; failures go to {@link Failures}. */

@@ -7,9 +7,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.elisesweep.spark.SweepTables;
 import org.elisesweep.spark.TableVerifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code elise verify}: integrity of a sweep's tables, with repair and pruning of stale rows. */
@@ -19,11 +19,8 @@ import picocli.CommandLine.Spec;
                 + "its parameters imply. Prints one line per problem, then a summary. Exit status: 0 clean (or "
                 + "repaired), 4 problems found, 2 not a sweep's output.")
 final class VerifyCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "OUTPUT_DIR", description = "A sweep's output directory (its --out), or a Hadoop URI.")
-    String output;
-
-    @Option(names = "--sweep", paramLabel = "NAME", description = "The sweep to check (default: every sweep there).")
-    String sweep;
+    @Mixin
+    SweepOutputArgs target;
 
     @Option(names = "--repair", description = "Move damaged or inconsistent files to OUTPUT_DIR/_quarantine/<UTC time>/ "
             + "and rewrite their batches without the affected simulations, which the next sweep run recomputes.")
@@ -40,14 +37,14 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        List<String> sweeps = SweepTables.sweepsIn(output, new Configuration());
-        if (sweep != null && !sweeps.contains(sweep)) {
-            throw new UsageException(output + " holds no results of sweep '" + sweep + "'; it holds "
+        List<String> sweeps = SweepTables.sweepsIn(target.output, new Configuration());
+        if (target.sweep != null && !sweeps.contains(target.sweep)) {
+            throw new UsageException(target.output + " holds no results of sweep '" + target.sweep + "'; it holds "
                     + String.join(", ", sweeps));
         }
         int status = ExitStatus.OK;
-        for (String name : sweep != null ? List.of(sweep) : sweeps) {
-            TableVerifier.Result r = TableVerifier.verify(new Configuration(), output, name,
+        for (String name : target.sweep != null ? List.of(target.sweep) : sweeps) {
+            TableVerifier.Result r = TableVerifier.verify(new Configuration(), target.output, name,
                     new TableVerifier.Options(repair, pruneStale));
             print(r, out);
             if (!r.clean() && !repair) {
@@ -64,12 +61,12 @@ final class VerifyCommand implements Callable<Integer> {
             out.println("sweep " + r.sweep() + " has no manifest (written by sweep runs of this version): stale rows "
                     + "cannot be told" + (pruneStale ? "; nothing pruned" : ""));
         } else if (r.stale().simulations() > 0 && (r.repair() == null || r.repair().pruned() == 0)) {
-            out.println(r.stale().describe(r.manifest().configHash(), output, r.sweep()));
+            out.println(r.stale().describe(r.manifest().configHash(), target.output, r.sweep()));
         }
         long affected = r.problems().stream().flatMap(p -> p.simulations().stream()).distinct().count();
-        out.println("sweep " + r.sweep() + " in " + output + ": " + r.files() + " files, " + r.simulations()
+        out.println("sweep " + r.sweep() + " in " + target.output + ": " + r.files() + " files, " + r.simulations()
                 + " simulations: " + (r.clean() ? "clean" : r.problems().size() + " problems affecting " + affected
-                + " simulations" + (repair ? "" : "; `elise verify " + output + " --sweep " + r.sweep()
+                + " simulations" + (repair ? "" : "; `elise verify " + target.output + " --sweep " + r.sweep()
                 + " --repair` sets them aside for recomputation")));
         TableVerifier.Repair done = r.repair();
         if (done != null && done.filesMoved() > 0) {

@@ -44,34 +44,9 @@ class HdfsLeaseIT {
         for (int t = 0; t < takers; t++) {
             clients.add(FileSystem.newInstance(hdfs.uri(), hdfs.configuration()));   // as separate drivers
         }
-        ExecutorService pool = Executors.newFixedThreadPool(takers);
         try {
-            for (int round = 0; round < 20; round++) {
-                Path target = new Path(hdfs.uri("/race/lease-" + round));
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<Boolean>> won = new ArrayList<>();
-                for (int t = 0; t < takers; t++) {
-                    FileSystem fs = clients.get(t);
-                    byte[] content = ("taker " + t).getBytes(StandardCharsets.UTF_8);
-                    won.add(pool.submit(() -> {
-                        start.await();
-                        return ExclusiveCreate.create(fs, target, content);
-                    }));
-                }
-                start.countDown();
-                List<Integer> winners = new ArrayList<>();
-                for (int t = 0; t < takers; t++) {
-                    if (won.get(t).get(60, TimeUnit.SECONDS)) {
-                        winners.add(t);
-                    }
-                }
-                assertEquals(1, winners.size(), "round " + round + ": winners " + winners);
-                try (var in = clients.get(0).open(target)) {
-                    assertEquals("taker " + winners.get(0), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                }
-            }
+            CreateRace.assertOneWinnerPerRound(clients, round -> new Path(hdfs.uri("/race/lease-" + round)), 20);
         } finally {
-            pool.shutdownNow();
             for (FileSystem fs : clients) {
                 fs.close();
             }

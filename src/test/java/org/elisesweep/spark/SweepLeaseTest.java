@@ -50,35 +50,8 @@ class SweepLeaseTest {
     @Test
     void manyTakersRacingForOneNameGetExactlyOneWinnerWhoseContentIsTheFile(@TempDir java.nio.file.Path dir)
             throws Exception {
-        int takers = 16;
-        ExecutorService pool = Executors.newFixedThreadPool(takers);
-        try {
-            for (int round = 0; round < 40; round++) {
-                Path target = new Path(dir.toUri().toString(), "lease-" + round);
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<Boolean>> won = new ArrayList<>();
-                for (int t = 0; t < takers; t++) {
-                    byte[] content = ("taker " + t).getBytes(StandardCharsets.UTF_8);
-                    won.add(pool.submit(() -> {
-                        start.await();
-                        return ExclusiveCreate.create(fs, target, content);
-                    }));
-                }
-                start.countDown();
-                List<Integer> winners = new ArrayList<>();
-                for (int t = 0; t < takers; t++) {
-                    if (won.get(t).get(30, TimeUnit.SECONDS)) {
-                        winners.add(t);
-                    }
-                }
-                assertEquals(1, winners.size(), "round " + round + ": winners " + winners);
-                String content = new String(java.nio.file.Files.readAllBytes(dir.resolve("lease-" + round)),
-                        StandardCharsets.UTF_8);
-                assertEquals("taker " + winners.get(0), content);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        CreateRace.assertOneWinnerPerRound(java.util.Collections.nCopies(16, fs),
+                round -> new Path(dir.toUri().toString(), "lease-" + round), 40);
         try (var files = java.nio.file.Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".draft")), "drafts left behind");
         }
