@@ -6,50 +6,48 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.elisesweep.model.ModelVersion;
+import org.elisesweep.model.Sha256;
+import org.elisesweep.model.SimulationSpec;
 
 /**
  * One point of the sweep: its canonical id and its parameters.
  *
- * @param pointId         {@link #idOf}{@code (parameters)}
- * @param parameters      every simulation parameter (each leaf of {@code simulation-defaults.conf}
- *                        except {@code seed}, which is chosen per replicate), typed as in the
- *                        defaults file: Integer, Double, Boolean, String ({@code replay.scenarios}
- *                        as its canonical JSON text); a pattern file is inlined into
- *                        {@code pattern.inline} while {@code pattern.source} keeps its name
- * @param parametersHocon HOCON text that {@link SimulationConfig#parse} accepts and that gives this
- *                        point's {@code SimulationSpec} (with the default seed; set {@code seed} per run)
+ * @param pointId    {@link #idOf}{@code (parameters)}
+ * @param parameters every simulation parameter (each entry of the {@link ParameterCatalog} except
+ *                   {@code seed}, which is chosen per replicate), typed as the catalog types it:
+ *                   Integer, Double, Boolean, String ({@code replay.scenarios} as its canonical
+ *                   JSON text); a pattern file is inlined into {@code pattern.inline} while
+ *                   {@code pattern.source} keeps its name
  */
-public record SweepPoint(String pointId, SortedMap<String, Object> parameters, String parametersHocon) {
+public record SweepPoint(String pointId, SortedMap<String, Object> parameters) {
 
     public SweepPoint {
         Objects.requireNonNull(pointId, "pointId");
-        parameters = Collections.unmodifiableSortedMap(inPathOrder(parameters));
-        Objects.requireNonNull(parametersHocon, "parametersHocon");
+        parameters = Collections.unmodifiableSortedMap(copyInPathOrder(parameters));
     }
 
     /** The point of these parameters (every point parameter, typed as {@link #parameters()} are). */
     public static SweepPoint of(SortedMap<String, Object> parameters) {
-        return new SweepPoint(idOf(parameters), parameters, SimulationParameters.INSTANCE.hocon(parameters));
+        return new SweepPoint(idOf(parameters), parameters);
     }
 
     /**
-     * This point's simulation with {@code seed}, through the validation every point gets.
+     * This point's simulation with {@code seed}, through the validation every point gets
+     * ({@link SimulationConfig#spec}).
      *
      * @param source names the simulation in messages
      * @throws ConfigProblems when the parameters are not a valid simulation
      */
-    public org.elisesweep.model.SimulationSpec spec(long seed, String source) {
-        return SimulationConfig.parse(com.typesafe.config.ConfigFactory.parseString(parametersHocon).withFallback(
-                com.typesafe.config.ConfigFactory.parseMap(Map.of(SimulationParameters.SEED, seed))), source);
+    public SimulationSpec spec(long seed, String source) {
+        return SimulationConfig.spec(parameters, seed, source);
     }
 
     /**
      * Every point parameter (all but {@code seed}) with its default, typed as a point's
-     * {@link #parameters()} are: Integer, Double, Boolean or String. Result tables take their
-     * column types from it.
+     * {@link #parameters()} are: Integer, Double, Boolean or String.
      */
-    public static java.util.SortedMap<String, Object> defaultParameters() {
-        return SimulationParameters.INSTANCE.defaults();
+    public static SortedMap<String, Object> defaultParameters() {
+        return ParameterCatalog.INSTANCE.defaults();
     }
 
     /**
@@ -69,13 +67,14 @@ public record SweepPoint(String pointId, SortedMap<String, Object> parameters, S
      * formatting, or anything about how the sweep runs.
      */
     public static String idOf(SortedMap<String, Object> parameters) {
-        SimulationParameters known = SimulationParameters.INSTANCE;
-        Object inline = parameters.get(SimulationParameters.PATTERN_INLINE);
+        ParameterCatalog known = ParameterCatalog.INSTANCE;
+        Object inline = parameters.get(ParameterCatalog.PATTERN_INLINE);
         boolean byContent = inline instanceof String s && !s.isBlank();
         StringBuilder text = new StringBuilder(ModelVersion.ID).append('\n');
-        for (Map.Entry<String, Object> e : inPathOrder(parameters).entrySet()) {
+        SortedMap<String, Object> sorted = parameters.comparator() == null ? parameters : copyInPathOrder(parameters);
+        for (Map.Entry<String, Object> e : sorted.entrySet()) {
             String path = e.getKey();
-            if (path.equals(SimulationParameters.SEED) || byContent && path.equals(SimulationParameters.PATTERN_SOURCE)) {
+            if (path.equals(ParameterCatalog.SEED) || byContent && path.equals(ParameterCatalog.PATTERN_SOURCE)) {
                 continue;
             }
             ParameterType type = known.isKnown(path) ? known.type(path) : ParameterType.STRING;
@@ -85,7 +84,7 @@ public record SweepPoint(String pointId, SortedMap<String, Object> parameters, S
     }
 
     /** A copy in natural path order, whatever the given map's comparator (which {@code new TreeMap<>(sortedMap)} keeps). */
-    private static SortedMap<String, Object> inPathOrder(Map<String, Object> parameters) {
+    private static SortedMap<String, Object> copyInPathOrder(Map<String, Object> parameters) {
         SortedMap<String, Object> sorted = new TreeMap<>();
         sorted.putAll(parameters);
         return sorted;

@@ -37,7 +37,7 @@ public final class PlanningBenchmark {
             List<PlannedRun> runs = plan.runs();
             double cost = 0;
             for (PlannedRun r : runs) {
-                cost += r.parametersHocon().length();   // touch every run as the batching does
+                cost += r.parameters().size();   // touch every run as the batching does
             }
             long t2 = System.nanoTime();
             long heapAfter = rt.totalMemory() - rt.freeMemory();
