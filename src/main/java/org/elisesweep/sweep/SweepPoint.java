@@ -1,10 +1,8 @@
 package org.elisesweep.sweep;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import org.elisesweep.model.ModelVersion;
 import org.elisesweep.model.Sha256;
 import org.elisesweep.model.SimulationSpec;
@@ -23,7 +21,7 @@ public record SweepPoint(String pointId, SortedMap<String, Object> parameters) {
 
     public SweepPoint {
         Objects.requireNonNull(pointId, "pointId");
-        parameters = Collections.unmodifiableSortedMap(copyInPathOrder(parameters));
+        parameters = PointParameters.copyOf(parameters);
     }
 
     /** The point of these parameters (every point parameter, typed as {@link #parameters()} are). */
@@ -40,14 +38,6 @@ public record SweepPoint(String pointId, SortedMap<String, Object> parameters) {
      */
     public SimulationSpec spec(long seed, String source) {
         return SimulationConfig.spec(parameters, seed, source);
-    }
-
-    /**
-     * Every point parameter (all but {@code seed}) with its default, typed as a point's
-     * {@link #parameters()} are: Integer, Double, Boolean or String.
-     */
-    public static SortedMap<String, Object> defaultParameters() {
-        return ParameterCatalog.INSTANCE.defaults();
     }
 
     /**
@@ -71,7 +61,8 @@ public record SweepPoint(String pointId, SortedMap<String, Object> parameters) {
         Object inline = parameters.get(ParameterCatalog.PATTERN_INLINE);
         boolean byContent = inline instanceof String s && !s.isBlank();
         StringBuilder text = new StringBuilder(ModelVersion.ID).append('\n');
-        SortedMap<String, Object> sorted = parameters.comparator() == null ? parameters : copyInPathOrder(parameters);
+        SortedMap<String, Object> sorted = parameters.comparator() == null ? parameters
+                : PointParameters.copyOf(parameters);
         for (Map.Entry<String, Object> e : sorted.entrySet()) {
             String path = e.getKey();
             if (path.equals(ParameterCatalog.SEED) || byContent && path.equals(ParameterCatalog.PATTERN_SOURCE)) {
@@ -81,12 +72,5 @@ public record SweepPoint(String pointId, SortedMap<String, Object> parameters) {
             text.append(path).append('=').append(type.canonical(e.getValue())).append('\n');
         }
         return Sha256.hex(text.toString()).substring(0, 16);
-    }
-
-    /** A copy in natural path order, whatever the given map's comparator (which {@code new TreeMap<>(sortedMap)} keeps). */
-    private static SortedMap<String, Object> copyInPathOrder(Map<String, Object> parameters) {
-        SortedMap<String, Object> sorted = new TreeMap<>();
-        sorted.putAll(parameters);
-        return sorted;
     }
 }
