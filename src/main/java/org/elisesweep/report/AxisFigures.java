@@ -142,8 +142,7 @@ final class AxisFigures {
         if (group == null) {
             return String.valueOf(value);
         }
-        String unit = ParameterUnits.of(group.path());
-        return group.shortName() + " = " + SweptAxis.format(value) + (unit.isEmpty() ? "" : " " + unit);
+        return group.shortName() + " = " + group.valueWithUnit(value);
     }
 
     private String caption(SweptAxis x, SweptAxis group, Map<Object, Map<Object, Stats[]>> stats) {

@@ -150,8 +150,7 @@ final class BestAndWorstRuns {
         }
         List<String> parts = new ArrayList<>();
         for (SweptAxis a : axes.all()) {
-            String unit = ParameterUnits.of(a.path());
-            parts.add(a.path() + " = " + SweptAxis.format(a.valueOf(run.getAs(a.column()))) + (unit.isEmpty() ? "" : " " + unit));
+            parts.add(a.path() + " = " + a.valueWithUnit(a.valueOf(run.getAs(a.column()))));
         }
         return String.join(", ", parts);
     }

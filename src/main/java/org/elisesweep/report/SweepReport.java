@@ -156,7 +156,7 @@ public final class SweepReport {
         List<List<String>> rows = new ArrayList<>();
         for (SweptAxis a : axes.all()) {
             List<String> values = a.values().stream().limit(12).map(SweptAxis::format).toList();
-            rows.add(List.of(a.path(), ParameterUnits.of(a.path()), Integer.toString(a.size()),
+            rows.add(List.of(a.path(), a.unit(), Integer.toString(a.size()),
                     String.join(", ", values) + (a.size() > values.size() ? ", …" : ""),
                     String.join(", ", axes.partnersOf(a).stream().map(SweptAxis::path).toList())));
         }

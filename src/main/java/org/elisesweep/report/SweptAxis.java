@@ -2,6 +2,7 @@ package org.elisesweep.report;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.elisesweep.sweep.ParameterCatalog;
 
 /**
  * A parameter that takes more than one value in a sweep: its {@code runs} column, its path, and
@@ -21,9 +22,21 @@ record SweptAxis(String column, String path, boolean numeric, List<Object> value
         return values.size();
     }
 
-    /** The axis title: path and unit. */
+    /** The axis title: the path, with its unit (from the parameter catalog) in parentheses when it has one. */
     String title() {
-        return ParameterUnits.title(path);
+        String unit = unit();
+        return unit.isEmpty() ? path : path + " (" + unit + ")";
+    }
+
+    /** The parameter's unit, or "" when it is dimensionless or not a number. */
+    String unit() {
+        return ParameterCatalog.INSTANCE.unitOf(path);
+    }
+
+    /** "20 ms": a value of this axis with its unit, as people read it. */
+    String valueWithUnit(Object value) {
+        String unit = unit();
+        return format(value) + (unit.isEmpty() ? "" : " " + unit);
     }
 
     /** The last part of the path (e.g. n-lat), for legends. */

@@ -1,11 +1,11 @@
 package org.elisesweep.spark;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
@@ -21,7 +21,6 @@ import org.elisesweep.model.SimulationSpec;
 import org.elisesweep.model.Status;
 import org.elisesweep.sweep.ConfigProblems;
 import org.elisesweep.sweep.PlannedRun;
-import org.elisesweep.sweep.SimulationConfig;
 
 /**
  * The executor side of a sweep: runs one batch of simulations and commits its rows.
@@ -81,7 +80,7 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
     /** The runs with those continuing one stored network next to each other, so that it is read once. */
     private static PlannedRun[] inNetworkOrder(PlannedRun[] runs) {
         PlannedRun[] sorted = runs.clone();
-        java.util.Arrays.sort(sorted, java.util.Comparator.comparing(
+        Arrays.sort(sorted, Comparator.comparing(
                 (PlannedRun r) -> r.network() == null ? "" : r.network().file() + "/" + r.network().pointId() + "/"
                         + r.network().replicate()));
         return sorted;
@@ -90,12 +89,10 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
     private void simulate(PlannedRun run, ParameterColumns parameters, ResultRows rows, TableWriter networks,
                           StoredNetworkReader stored, BatchOutcome outcome) throws IOException {
         String started = Instant.now().toString();
-        Config config = ConfigFactory.parseString(run.parametersHocon())
-                .withFallback(ConfigFactory.parseMap(Map.of("seed", run.seed())));
-        Object[] values = parameters.values(config.withFallback(SimulationConfig.defaults()).resolve());
+        Object[] values = parameters.values(run.parameters());
         SimulationSpec spec;
         try {
-            spec = SimulationConfig.parse(config, "point " + run.pointId());
+            spec = run.spec();
         } catch (ConfigProblems e) {
             rows.write(new ResultRows.RunInfo(run, values, 0, host(), started, Instant.now().toString()),
                     Status.INVALID, e.getMessage(), null);

@@ -36,18 +36,4 @@ enum ColumnType {
         }
         return b.named(name);
     }
-
-    /** The column type of a parameter value as typed by the defaults file. */
-    static ColumnType of(Object value) {
-        if (value instanceof Integer) {
-            return INT;
-        } else if (value instanceof Long) {
-            return LONG;
-        } else if (value instanceof Double) {
-            return DOUBLE;
-        } else if (value instanceof Boolean) {
-            return BOOLEAN;
-        }
-        return STRING;
-    }
 }

@@ -1,15 +1,14 @@
 package org.elisesweep.spark;
 
-import com.typesafe.config.ConfigFactory;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.elisesweep.model.Network;
 import org.elisesweep.model.SimulationSpec;
 import org.elisesweep.sweep.PlannedRun;
-import org.elisesweep.sweep.SimulationConfig;
 import org.elisesweep.sweep.SweepPlan;
 import org.elisesweep.sweep.SweepPoint;
 
@@ -27,8 +26,7 @@ public record DryRun(String sweep, int points, int simulations, List<SweepPoint>
         Map<String, SimulationSpec> specs = new HashMap<>();
         double seconds = 0;
         for (PlannedRun run : plan.runs()) {
-            SimulationSpec spec = specs.computeIfAbsent(run.pointId(), id ->
-                    SimulationConfig.parse(ConfigFactory.parseString(run.parametersHocon()), id));
+            SimulationSpec spec = specs.computeIfAbsent(run.pointId(), id -> run.spec());
             int n = spec.pattern().neurons() + spec.model().nLat();
             double us = usPerStep.computeIfAbsent(n, k -> calibrate(spec));
             seconds += (run.network() == null ? spec.plannedSteps() : spec.plannedStepsAfterTraining()) * us * 1e-6;
@@ -45,7 +43,7 @@ public record DryRun(String sweep, int points, int simulations, List<SweepPoint>
         }
         Map<String, Object> first = points.get(0).parameters();
         return first.keySet().stream()
-                .filter(path -> points.stream().anyMatch(p -> !java.util.Objects.equals(p.parameters().get(path),
+                .filter(path -> points.stream().anyMatch(p -> !Objects.equals(p.parameters().get(path),
                         first.get(path))))
                 .toList();
     }

@@ -4,6 +4,10 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.spark.serializer.KryoRegistrator;
 import org.elisesweep.sweep.PlannedRun;
 
@@ -52,7 +56,12 @@ public final class KryoSetup implements KryoRegistrator {
             out.writeString(r.pointId());
             out.writeInt(r.replicate(), true);
             out.writeLong(r.seed());
-            out.writeString(r.parametersHocon());
+            // the typed values themselves, so that the executor need not parse anything to run
+            out.writeInt(r.parameters().size(), true);
+            for (Map.Entry<String, Object> e : r.parameters().entrySet()) {
+                out.writeString(e.getKey());
+                kryo.writeClassAndObject(out, e.getValue());
+            }
             PlannedRun.StoredNetwork n = r.network();
             out.writeBoolean(n != null);
             if (n != null) {
@@ -68,10 +77,15 @@ public final class KryoSetup implements KryoRegistrator {
             String pointId = in.readString();
             int replicate = in.readInt(true);
             long seed = in.readLong();
-            String hocon = in.readString();
+            int size = in.readInt(true);
+            SortedMap<String, Object> parameters = new TreeMap<>();
+            for (int k = 0; k < size; k++) {
+                parameters.put(in.readString(), kryo.readClassAndObject(in));
+            }
             PlannedRun.StoredNetwork n = in.readBoolean()
                     ? new PlannedRun.StoredNetwork(in.readString(), in.readString(), in.readInt(true)) : null;
-            return new PlannedRun(pointId, replicate, seed, hocon, n, in.readString());
+            return new PlannedRun(pointId, replicate, seed, Collections.unmodifiableSortedMap(parameters), n,
+                    in.readString());
         }
     }
 

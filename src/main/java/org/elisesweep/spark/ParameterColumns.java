@@ -1,32 +1,46 @@
 package org.elisesweep.spark;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigRenderOptions;
-import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.elisesweep.sweep.SweepPoint;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.elisesweep.sweep.Parameter;
+import org.elisesweep.sweep.ParameterCatalog;
+import org.elisesweep.sweep.ParameterType;
 
 /**
  * Every simulation parameter as its own column of the {@code runs} table: one column per point
- * parameter (every leaf of the defaults file but {@code seed}, which {@code runs} has anyway),
- * named by its path with '.' and '-' replaced by '_' ({@code model.n-lat} → {@code model_n_lat}),
- * typed as the sweep layer types it (the defaults file alone cannot tell 1.0 from 1).
+ * parameter of the {@link ParameterCatalog} (all but {@code seed}, which {@code runs} has anyway),
+ * in path order, named by its path with '.' and '-' replaced by '_' ({@code model.n-lat} →
+ * {@code model_n_lat}) and typed by the catalog's type.
  */
 final class ParameterColumns {
-    private final List<String> paths = new ArrayList<>();
+    private final List<Parameter> parameters = new ArrayList<>();
     private final List<TableColumn> columns = new ArrayList<>();
 
     ParameterColumns() {
-        for (Map.Entry<String, Object> e : SweepPoint.defaultParameters().entrySet()) {
-            paths.add(e.getKey());
-            columns.add(TableColumn.required(columnName(e.getKey()), ColumnType.of(e.getValue())));
+        ParameterCatalog catalog = ParameterCatalog.INSTANCE;
+        for (String path : catalog.defaults().keySet()) {
+            Parameter p = catalog.get(path);
+            parameters.add(p);
+            columns.add(TableColumn.required(columnName(path), columnType(p.type())));
         }
     }
 
     static String columnName(String path) {
         return path.replace('.', '_').replace('-', '_');
+    }
+
+    /** The column type of a parameter type: choices and scenario lists are held as text. */
+    private static ColumnType columnType(ParameterType type) {
+        return switch (type) {
+            case INTEGER -> ColumnType.INT;
+            case LONG -> ColumnType.LONG;
+            case DOUBLE -> ColumnType.DOUBLE;
+            case BOOLEAN -> ColumnType.BOOLEAN;
+            case STRING, CHOICE, LIST -> ColumnType.STRING;
+        };
     }
 
     List<TableColumn> columns() {
@@ -35,44 +49,37 @@ final class ParameterColumns {
 
     /**
      * The parameters of a {@code runs} row, by path, typed as a point's parameters are
-     * ({@link SweepPoint#parameters()}).
+     * ({@link org.elisesweep.sweep.SweepPoint#parameters()}).
      *
      * @throws IllegalArgumentException naming a parameter column the row does not have
      */
-    java.util.SortedMap<String, Object> parametersOf(org.apache.spark.sql.Row row) {
-        java.util.SortedMap<String, Object> out = new java.util.TreeMap<>();
-        for (int k = 0; k < paths.size(); k++) {
+    SortedMap<String, Object> parametersOf(Row row) {
+        SortedMap<String, Object> out = new TreeMap<>();
+        for (int k = 0; k < parameters.size(); k++) {
             String column = columns.get(k).name();
             int index;
             try {
                 index = row.fieldIndex(column);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("the runs table has no column " + column + " (parameter "
-                        + paths.get(k) + "): was it written by another version?", e);
+                        + parameters.get(k).path() + "): was it written by another version?", e);
             }
-            out.put(paths.get(k), row.get(index));
+            out.put(parameters.get(k).path(), row.get(index));
         }
         return out;
     }
 
     /** The parameter path of each column, in column order. */
     List<String> paths() {
-        return paths;
+        return parameters.stream().map(Parameter::path).toList();
     }
 
-    /** The parameter values of a resolved simulation config, in column order. */
-    Object[] values(Config resolved) {
-        Object[] out = new Object[paths.size()];
-        for (int k = 0; k < paths.size(); k++) {
-            String path = paths.get(k);
-            out[k] = switch (columns.get(k).type()) {
-                case INT -> resolved.getInt(path);
-                case LONG -> resolved.getLong(path);
-                case DOUBLE -> resolved.getDouble(path);
-                case BOOLEAN -> resolved.getBoolean(path);
-                default -> resolved.getValue(path).valueType() == ConfigValueType.STRING ? resolved.getString(path)
-                        : resolved.getValue(path).render(ConfigRenderOptions.concise());
-            };
+    /** A point's parameter values ({@link org.elisesweep.sweep.SweepPoint#parameters()}), in column order. */
+    Object[] values(SortedMap<String, Object> point) {
+        Object[] out = new Object[parameters.size()];
+        for (int k = 0; k < parameters.size(); k++) {
+            Parameter p = parameters.get(k);
+            out[k] = p.type().coerce(point.get(p.path()));
         }
         return out;
     }

@@ -1,11 +1,8 @@
 package org.elisesweep.spark;
 
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
+import org.elisesweep.model.Sha256;
 import org.elisesweep.sweep.PlannedRun;
 
 /**
@@ -30,19 +27,11 @@ final class RunBatch implements Serializable {
         this.runs = runs;
     }
 
+    /** The first 10 bytes (20 hex digits) of the SHA-256 of the driver run and the sorted ids, one per line. */
     static String keyOf(PlannedRun[] runs, String driverRun) {
-        String[] ids = Arrays.stream(runs).map(r -> r.pointId() + "/" + r.replicate()).sorted().toArray(String[]::new);
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(driverRun.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) '\n');
-            for (String id : ids) {
-                sha.update(id.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) '\n');
-            }
-            return HexFormat.of().formatHex(sha.digest(), 0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
+        StringBuilder text = new StringBuilder(driverRun).append('\n');
+        Arrays.stream(runs).map(r -> r.pointId() + "/" + r.replicate()).sorted()
+                .forEach(id -> text.append(id).append('\n'));
+        return Sha256.hex(text.toString()).substring(0, 20);
     }
 }

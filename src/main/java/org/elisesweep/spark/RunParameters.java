@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.elisesweep.model.SimulationSpec;
-import org.elisesweep.sweep.SweepPoint;
+import org.elisesweep.sweep.SimulationConfig;
 
 /**
  * The simulation parameters in a row of the {@code runs} table: which columns hold them, the
@@ -46,7 +46,7 @@ public final class RunParameters {
      * @throws org.elisesweep.sweep.ConfigProblems if the row's parameters are not valid for this code
      */
     public static SimulationSpec spec(Row run) {
-        return SweepPoint.of(new ParameterColumns().parametersOf(run)).spec(run.<Long>getAs("seed"),
+        return SimulationConfig.spec(new ParameterColumns().parametersOf(run), run.<Long>getAs("seed"),
                 "point " + run.getAs("point_id") + " replicate " + run.getAs("replicate"));
     }
 

@@ -88,7 +88,7 @@ final class StoredNetworkPlanner {
                     continue;
                 }
                 points.putIfAbsent(p.pointId(), p);
-                planned.add(new PlannedRun(p.pointId(), replicate, seed, p.parametersHocon(),
+                planned.add(new PlannedRun(p.pointId(), replicate, seed, p.parameters(),
                         new PlannedRun.StoredNetwork(row.getAs("file"), storedId, replicate)));
             }
         }

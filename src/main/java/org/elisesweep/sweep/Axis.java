@@ -46,7 +46,7 @@ record Axis(String label, List<String> paths, List<String> pathLocations, List<L
      * {first, repeat}, or null when all differ. Two equal rows would make two points with one id.
      */
     static int[] firstRepeat(List<String> paths, List<List<Object>> rows) {
-        SimulationParameters known = SimulationParameters.INSTANCE;
+        ParameterCatalog known = ParameterCatalog.INSTANCE;
         Map<String, Integer> seen = new HashMap<>();
         for (int r = 0; r < rows.size(); r++) {
             List<Object> row = rows.get(r);

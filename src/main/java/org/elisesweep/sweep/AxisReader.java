@@ -29,14 +29,14 @@ final class AxisReader {
     private static final List<String> RANGE_KEYS = List.of("from", "to", "count");
     private static final List<String> SAMPLE_RANGE_KEYS = List.of("path", "from", "to", "log");
 
-    private final SimulationParameters known;
+    private final ParameterCatalog known;
     private final PatternFiles patterns;
     private final List<String> problems;
     private final List<String> warnings;
     private final PointBudget budget;
 
     /** Appends to {@code problems} and {@code warnings}; counts each axis read into {@code budget}. */
-    AxisReader(SimulationParameters known, PatternFiles patterns, List<String> problems, List<String> warnings,
+    AxisReader(ParameterCatalog known, PatternFiles patterns, List<String> problems, List<String> warnings,
                PointBudget budget) {
         this.known = known;
         this.patterns = patterns;
@@ -135,7 +135,7 @@ final class AxisReader {
             return null;
         }
         String origin = StrictReader.originOf(obj.getValue("path"));
-        if (path.equals(SimulationParameters.SEED)) {
+        if (path.equals(ParameterCatalog.SEED)) {
             problems.add(at + ".path: seed cannot vary; each simulation's seed comes from the sweep's seed, replicates"
                     + " and seeding" + origin);
             return null;
@@ -170,7 +170,7 @@ final class AxisReader {
             String where = at + "[" + i + "]: ";
             try {
                 Object value = type.convert(item);
-                String patternProblem = path.equals(SimulationParameters.PATTERN_SOURCE)
+                String patternProblem = path.equals(ParameterCatalog.PATTERN_SOURCE)
                         ? patterns.problemWith((String) value) : null;
                 if (patternProblem != null) {
                     problems.add(where + patternProblem + StrictReader.originOf(item));

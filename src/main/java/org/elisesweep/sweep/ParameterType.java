@@ -10,30 +10,21 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The type of one simulation parameter: what {@link SimulationConfig} reads it as. A number is an
- * {@link #INTEGER} when SimulationConfig accepts only whole numbers for it, else a {@link #DOUBLE}
- * (only {@code seed} is a {@link #LONG}); {@code replay.scenarios} is a {@link #LIST}. The
- * defaults file cannot tell us this: Typesafe Config keeps {@code 1.0} as an integer.
+ * The type of one simulation parameter, as {@link ParameterCatalog} declares it: whole numbers
+ * ({@link #INTEGER}, {@link #LONG} for {@code seed}), reals ({@link #DOUBLE}), {@link #BOOLEAN},
+ * free text ({@link #STRING}), one of a few names ({@link #CHOICE}, held as its name) and
+ * {@code replay.scenarios} ({@link #LIST}). The defaults file cannot tell 1.0 from 1 (Typesafe
+ * Config keeps {@code 1.0} as an integer), which is why the catalog says it.
  *
  * <p>Each type converts sweep-file values strictly (20.5 is not silently truncated for an integer,
- * "30" is not a number) and renders values three ways: canonically for point ids, as HOCON for
- * {@link SweepPoint#parametersHocon()}, and for people in messages.
+ * "30" is not a number) and renders values canonically for point ids.
  */
-enum ParameterType {
+public enum ParameterType {
     INTEGER, LONG, DOUBLE, BOOLEAN, STRING,
+    /** One of a fixed set of names (an enum of the model), held as its name like a {@link #STRING}. */
+    CHOICE,
     /** Held as its canonical JSON text (object keys sorted, whole numbers without ".0"). */
     LIST;
-
-    /** The type of a parameter whose default is {@code value}; {@code whole}: read as a whole number. */
-    static ParameterType of(String path, ConfigValue value, boolean whole) {
-        return switch (value.valueType()) {
-            case NUMBER -> "seed".equals(path) ? LONG : whole ? INTEGER : DOUBLE;
-            case BOOLEAN -> BOOLEAN;
-            case STRING -> STRING;
-            case LIST -> LIST;
-            default -> throw new IllegalStateException(path + ": unsupported default " + value.render());
-        };
-    }
 
     boolean isNumeric() {
         return this == INTEGER || this == LONG || this == DOUBLE;
@@ -69,7 +60,7 @@ enum ParameterType {
                 }
                 throw wrong("true or false", value);
             }
-            case STRING -> {
+            case STRING, CHOICE -> {
                 if (found == ConfigValueType.STRING) {
                     return value.unwrapped();
                 }
@@ -96,7 +87,7 @@ enum ParameterType {
     }
 
     /** {@code value} as this type's Java class, accepting any Number for numeric types (as read back from a table). */
-    Object coerce(Object value) {
+    public Object coerce(Object value) {
         if (!(value instanceof Number n)) {
             return value;
         }
@@ -121,15 +112,6 @@ enum ParameterType {
         }
         if (v instanceof Number || v instanceof Boolean) {
             return v.toString();
-        }
-        return quoted(String.valueOf(v));
-    }
-
-    /** The value in HOCON syntax; {@code Double.toString} round-trips exactly through the parser. */
-    String hocon(Object value) {
-        Object v = coerce(value);
-        if (this == LIST || v instanceof Number || v instanceof Boolean) {
-            return String.valueOf(v);
         }
         return quoted(String.valueOf(v));
     }

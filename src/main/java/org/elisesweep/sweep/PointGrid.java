@@ -117,16 +117,16 @@ final class PointGrid {
      * pattern stays a name; a malformed inline pattern stays as written, for validation to report.
      */
     private void inlinePattern(SortedMap<String, Object> p) {
-        String inline = (String) p.get(SimulationParameters.PATTERN_INLINE);
-        String source = (String) p.get(SimulationParameters.PATTERN_SOURCE);
+        String inline = (String) p.get(ParameterCatalog.PATTERN_INLINE);
+        String source = (String) p.get(ParameterCatalog.PATTERN_SOURCE);
         if (!inline.isBlank()) {
             try {
-                p.put(SimulationParameters.PATTERN_INLINE, Pattern.parse(source, inline).toText());
+                p.put(ParameterCatalog.PATTERN_INLINE, Pattern.parse(source, inline).toText());
             } catch (PatternFormatException e) {
                 // left as written; SimulationConfig reports it with its path
             }
         } else if (!PatternFiles.isBuiltIn(source)) {
-            p.put(SimulationParameters.PATTERN_INLINE, patterns.inlineText(source));
+            p.put(ParameterCatalog.PATTERN_INLINE, patterns.inlineText(source));
         }
     }
 }

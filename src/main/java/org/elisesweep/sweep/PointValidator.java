@@ -11,7 +11,7 @@ import java.util.stream.LongStream;
 
 /**
  * Checks, before anything runs, that points are valid simulations: each goes through
- * {@link SimulationConfig#parse}, the same validation a single run gets. A problem is blamed on
+ * {@link SimulationConfig#spec}, the same validation a single run gets. A problem is blamed on
  * what set the parameter it is about, and said once however many points share it:
  * <ul>
  * <li>an axis: {@code axes[0] model.n-lat = 0: model.n-lat: must be ≥ 1 (got 0) (file: 12)};</li>
@@ -30,12 +30,12 @@ final class PointValidator {
     /** A sampler can put hundreds of values out of range; a few of them make the point. */
     static final int MESSAGES_PER_PARAMETER = 5;
 
-    private final SimulationParameters known;
+    private final ParameterCatalog known;
     private final PointGrid grid;
     private final Map<String, String> baseOrigins;
 
     /** @param baseOrigins for each parameter set in base, " (file: line)" of its value */
-    PointValidator(SimulationParameters known, PointGrid grid, Map<String, String> baseOrigins) {
+    PointValidator(ParameterCatalog known, PointGrid grid, Map<String, String> baseOrigins) {
         this.known = known;
         this.grid = grid;
         this.baseOrigins = Map.copyOf(baseOrigins);
@@ -104,7 +104,7 @@ final class PointValidator {
     private List<String> problemsOf(long n) {
         SortedMap<String, Object> parameters = grid.parameters(grid.positions(n));
         try {
-            SimulationConfig.parse(known.config(parameters), "point");
+            SimulationConfig.spec(parameters, known.defaultSeed(), "point");
             return List.of();
         } catch (ConfigProblems e) {
             return e.problems();

@@ -29,13 +29,13 @@ final class SensitivityReader {
     static final double DEFAULT_CONFIDENCE = 0.95;
     static final double DEFAULT_MAX_WIDTH = 0.1;
 
-    private final SimulationParameters known;
+    private final ParameterCatalog known;
     private final PatternFiles patterns;
     private final List<String> problems;
     private final List<String> warnings;
 
     /** Appends to {@code problems} and {@code warnings}. */
-    SensitivityReader(SimulationParameters known, PatternFiles patterns, List<String> problems, List<String> warnings) {
+    SensitivityReader(ParameterCatalog known, PatternFiles patterns, List<String> problems, List<String> warnings) {
         this.known = known;
         this.patterns = patterns;
         this.problems = problems;
@@ -45,7 +45,7 @@ final class SensitivityReader {
     /** See {@link SensitivitySpec#parse}. */
     static SensitivitySpec parse(String section, String source) {
         List<String> problems = new ArrayList<>();
-        SensitivitySpec spec = new SensitivityReader(SimulationParameters.INSTANCE, new PatternFiles(null), problems,
+        SensitivitySpec spec = new SensitivityReader(ParameterCatalog.INSTANCE, new PatternFiles(null), problems,
                 new ArrayList<>()).read(ConfigFactory.parseString(section).root());
         if (spec == null) {
             throw new ConfigProblems(source, problems);
@@ -247,7 +247,7 @@ final class SensitivityReader {
     /** The design as one axis ({@code sensitivity}) whose rows are the design's points, typed. */
     static Axis axis(SensitivityDesign design, String origin) {
         List<SensitivitySpec.Factor> factors = design.spec().factors();
-        SimulationParameters known = SimulationParameters.INSTANCE;
+        ParameterCatalog known = ParameterCatalog.INSTANCE;
         List<List<Object>> rows = new ArrayList<>();
         for (SensitivityDesign.Point p : design.points()) {
             double[] x = design.values(p);

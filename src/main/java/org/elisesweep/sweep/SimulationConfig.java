@@ -2,6 +2,7 @@ package org.elisesweep.sweep;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
@@ -9,43 +10,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.elisesweep.model.Clamp;
-import org.elisesweep.model.Connectivity;
 import org.elisesweep.model.InvalidParametersException;
-import org.elisesweep.model.Mode;
 import org.elisesweep.model.ModelParams;
 import org.elisesweep.model.NoiseParams;
-import org.elisesweep.model.NoisePhase;
 import org.elisesweep.model.Pattern;
 import org.elisesweep.model.PatternFormatException;
 import org.elisesweep.model.Population;
 import org.elisesweep.model.ProtocolParams;
 import org.elisesweep.model.SimulationSpec;
 import org.elisesweep.model.Violation;
-import org.elisesweep.model.WeightNoiseKind;
 
 /**
  * Turns a configuration (HOCON: a sweep file's parameters, or {@code --set path=value}
- * overrides) into a {@link SimulationSpec}. The paths and defaults are those of
- * {@code simulation-defaults.conf}. Strict: every unknown key, wrong type, out-of-range value and
- * unusable pattern is reported at once, each with its path, in one {@link ConfigProblems}.
+ * overrides), or a point's typed parameters, into a {@link SimulationSpec}. The parameters, their
+ * types and defaults are those of the {@link ParameterCatalog}. Strict: every unknown key, wrong
+ * type, out-of-range value and unusable pattern is reported at once, each with its path, in one
+ * {@link ConfigProblems}.
  */
 public final class SimulationConfig {
-    private static final String DEFAULTS = "org/elisesweep/simulation-defaults.conf";
+    private static final ParameterCatalog CATALOG = ParameterCatalog.INSTANCE;
     private static final Set<String> CLAMP_KEYS = Set.of("name", "cycle", "from-ms", "to-ms", "population",
             "first-neuron", "last-neuron", "fraction", "offset-mv");
-    private static final String PHASES = "training, replay, both";
-
-    /** Read once: a sweep validates thousands of points, and parsing the file was a third of each check. Immutable. */
-    private static final Config DEFAULT_VALUES = ConfigFactory.parseResources(SimulationConfig.class.getClassLoader(),
-            DEFAULTS);
 
     private SimulationConfig() {
     }
 
-    /** Every parameter with its default value. */
+    /** Every parameter with its default value: {@code simulation-defaults.conf}. */
     public static Config defaults() {
-        return DEFAULT_VALUES;
+        return CATALOG.defaultsConfig();
     }
 
     /**
@@ -58,80 +52,70 @@ public final class SimulationConfig {
         Config defaults = defaults();
         StrictReader in = new StrictReader(overrides.withFallback(defaults).resolve());
         in.rejectUnknownKeys(overrides, defaults, Set.of("replay.scenarios"));
+        SpecDraft draft = new SpecDraft();
+        for (Parameter p : CATALOG.all()) {
+            p.applyTo(draft, p.read(in));
+        }
+        return build(draft, new ArrayList<>(in.problems()), source);
+    }
 
-        ModelParams.Builder b = ModelParams.defaults().toBuilder()
-                .nLat(in.getInt("model.n-lat"))
-                .mode(in.getChoice("model.mode", "elise, reservoir, soma-only", Mode::parse, Mode.ELISE))
-                .connectivity(in.getChoice("model.connectivity", "all-to-all, sparse", Connectivity::parse,
-                        Connectivity.ALL_TO_ALL))
-                .density(in.getDouble("model.density"))
-                .protectScaffold(in.getBoolean("model.protect-scaffold"))
-                .dt(in.getDouble("model.dt"))
-                .eL(in.getDouble("model.e-l")).eE(in.getDouble("model.e-e")).eI(in.getDouble("model.e-i"))
-                .gL(in.getDouble("model.g-l")).gDen(in.getDouble("model.g-den"))
-                .gE0(in.getDouble("model.g-e0")).gI0(in.getDouble("model.g-i0"))
-                .slope(in.getDouble("model.slope")).threshold(in.getDouble("model.threshold"))
-                .lambda(in.getDouble("model.lambda"))
-                .etaVis(in.getDouble("model.eta-vis")).etaLat(in.getDouble("model.eta-lat"))
-                .weightSd(in.getDouble("model.weight-sd"))
-                .denDelayMin(in.getInt("model.den-delay-min")).denDelayMax(in.getInt("model.den-delay-max"))
-                .scaffoldDelayMin(in.getInt("model.scaffold-delay-min"))
-                .scaffoldDelayMax(in.getInt("model.scaffold-delay-max"))
-                .inhibitionExtraDelay(in.getInt("model.inhibition-extra-delay"))
-                .scaffoldP(in.getDouble("model.scaffold.p")).scaffoldQ(in.getDouble("model.scaffold.q"))
-                .scaffoldP0(in.getDouble("model.scaffold.p0"));
-        int trainingCycles = in.getInt("training.cycles");
-        int validationPeriod = in.getInt("training.validation-period");
-        int replayCycles = in.getInt("replay.cycles");
-        int realign = in.getInt("replay.realign-cycles");
-        double stepMs = in.getDouble("pattern.step-ms");
-        long seed = in.getLong("seed");
-        String patternSource = in.getString("pattern.source");
-        String patternInline = in.getString("pattern.inline");
-        double membraneSigma = in.getDouble("noise.membrane.sigma");
-        double membraneTau = in.getDouble("noise.membrane.tau");
-        double dendriteSigma = in.getDouble("noise.membrane.dendrite-sigma");
-        double dendriteTau = in.getDouble("noise.membrane.dendrite-tau");
-        NoisePhase membranePhase = in.getChoice("noise.membrane.phase", PHASES, NoisePhase::parse, NoisePhase.BOTH);
-        double teacherSigma = in.getDouble("noise.teacher.sigma");
-        double teacherTau = in.getDouble("noise.teacher.tau");
-        double jitterMs = in.getDouble("noise.teacher.jitter-ms");
-        NoisePhase teacherPhase = in.getChoice("noise.teacher.phase", PHASES, NoisePhase::parse, NoisePhase.BOTH);
-        double weightSigma = in.getDouble("noise.weights.sigma");
-        WeightNoiseKind weightKind = in.getChoice("noise.weights.kind", "additive, multiplicative",
-                WeightNoiseKind::parse, WeightNoiseKind.ADDITIVE);
-        double deleteFraction = in.getDouble("noise.weights.delete-fraction");
+    /**
+     * The simulation of a point's parameters (typed as {@link SweepPoint#parameters()} are, every
+     * point parameter present) with {@code seed}: the one conversion from a planned run, a point
+     * or a {@code runs} row to its spec, through the same validation as {@link #parse} and
+     * without rendering the parameters to text.
+     *
+     * @param source names the simulation in error messages
+     * @throws ConfigProblems listing every problem found
+     */
+    public static SimulationSpec spec(Map<String, Object> parameters, long seed, String source) {
+        List<String> problems = new ArrayList<>();
+        for (String path : parameters.keySet()) {
+            if (!CATALOG.isKnown(path) || path.equals(ParameterCatalog.SEED)) {
+                problems.add(path + ": unknown parameter" + CATALOG.suggestion(path));
+            }
+        }
+        SpecDraft draft = new SpecDraft();
+        for (Parameter p : CATALOG.all()) {
+            Object value = p.path().equals(ParameterCatalog.SEED) ? seed : parameters.get(p.path());
+            if (value == null) {
+                problems.add(p.path() + ": missing; every point parameter is needed");
+                value = p.defaultValue();
+            }
+            p.applyTo(draft, p.fromPoint(value, problems));
+        }
+        return build(draft, problems, source);
+    }
 
-        List<String> problems = new ArrayList<>(in.problems());
-        ModelParams model = build(() -> b.build(), problems);
-        ProtocolParams protocol = build(() -> new ProtocolParams(trainingCycles, validationPeriod, replayCycles,
-                realign, stepMs), problems);
-        NoiseParams.MembraneNoise membrane = build(() -> new NoiseParams.MembraneNoise(membraneSigma, membraneTau,
-                dendriteSigma, dendriteTau, membranePhase), problems);
-        NoiseParams.TeacherNoise teacherNoise = build(() -> new NoiseParams.TeacherNoise(teacherSigma, teacherTau,
-                jitterMs, teacherPhase), problems);
-        NoiseParams.WeightNoise weightNoise = build(() -> new NoiseParams.WeightNoise(weightSigma, weightKind,
-                deleteFraction), problems);
+    /** The records of a draft, validated; {@code problems} are those found while reading it. */
+    private static SimulationSpec build(SpecDraft d, List<String> problems, String source) {
+        ModelParams model = build(d.model::build, problems);
+        ProtocolParams protocol = build(() -> new ProtocolParams(d.trainingCycles, d.validationPeriod, d.replayCycles,
+                d.realignCycles, d.stepMs), problems);
+        NoiseParams.MembraneNoise membrane = build(() -> new NoiseParams.MembraneNoise(d.membraneSigma, d.membraneTau,
+                d.dendriteSigma, d.dendriteTau, d.membranePhase), problems);
+        NoiseParams.TeacherNoise teacherNoise = build(() -> new NoiseParams.TeacherNoise(d.teacherSigma, d.teacherTau,
+                d.jitterMs, d.teacherPhase), problems);
+        NoiseParams.WeightNoise weightNoise = build(() -> new NoiseParams.WeightNoise(d.weightSigma, d.weightKind,
+                d.deleteFraction), problems);
         Pattern pattern = null;
         try {
-            pattern = patternInline.isBlank() ? Pattern.resolve(patternSource)
-                    : Pattern.parse(patternSource, patternInline);
+            pattern = d.patternInline.isBlank() ? Pattern.resolve(d.patternSource)
+                    : Pattern.parse(d.patternSource, d.patternInline);
         } catch (PatternFormatException e) {
-            problems.add((patternInline.isBlank() ? "pattern.source: " : "pattern.inline: ") + e.getMessage());
+            problems.add((d.patternInline.isBlank() ? "pattern.source: " : "pattern.inline: ") + e.getMessage());
         }
         List<Clamp> clamps = List.of();
         if (model != null && pattern != null) {
-            clamps = scenarios(overrides.withFallback(defaults), pattern.neurons(), model.nLat(),
-                    (int) Math.round(stepMs / model.dt()) * pattern.steps(), model.dt(), problems);
+            clamps = scenarios(d.scenarios, pattern.neurons(), model.nLat(),
+                    (int) Math.round(d.stepMs / model.dt()) * pattern.steps(), model.dt(), problems);
         }
         SimulationSpec spec = null;
         if (problems.isEmpty()) {
-            ModelParams fm = model;
-            ProtocolParams fp = protocol;
             Pattern fpat = pattern;
             List<Clamp> fc = clamps;
             NoiseParams noise = new NoiseParams(membrane, teacherNoise, weightNoise);
-            spec = build(() -> new SimulationSpec(fm, fp, fpat, fc, seed, noise), problems);
+            spec = build(() -> new SimulationSpec(model, protocol, fpat, fc, d.seed, noise), problems);
         }
         if (!problems.isEmpty()) {
             throw new ConfigProblems(source, problems);
@@ -140,7 +124,7 @@ public final class SimulationConfig {
     }
 
     /** Runs a record constructor, turning its range violations into problems. */
-    private static <T> T build(java.util.function.Supplier<T> constructor, List<String> problems) {
+    private static <T> T build(Supplier<T> constructor, List<String> problems) {
         try {
             return constructor.get();
         } catch (InvalidParametersException e) {
@@ -152,16 +136,15 @@ public final class SimulationConfig {
     }
 
     /** The clamps named or described in {@code replay.scenarios}. */
-    private static List<Clamp> scenarios(Config config, int nVis, int nLat, int cycleBins, double dt,
+    private static List<Clamp> scenarios(ConfigValue value, int nVis, int nLat, int cycleBins, double dt,
                                          List<String> problems) {
         String path = "replay.scenarios";
-        ConfigValue value = config.getValue(path);
         if (value.valueType() != ConfigValueType.LIST) {
             problems.add(path + ": expected a list of scenario names or objects" + StrictReader.originOf(value));
             return List.of();
         }
         List<Clamp> out = new ArrayList<>();
-        List<? extends ConfigValue> items = config.getList(path);
+        List<? extends ConfigValue> items = (ConfigList) value;
         for (int k = 0; k < items.size(); k++) {
             ConfigValue item = items.get(k);
             String at = path + "[" + k + "]";

@@ -115,6 +115,11 @@ final class StrictReader {
         return read(path, "a string", config::getString, "");
     }
 
+    /** The value at {@code path} as given, for values that are read by their structure (lists of objects). */
+    ConfigValue getValue(String path) {
+        return config.getValue(path);
+    }
+
     /** A string that must be one of {@code allowed}, parsed by {@code parse}. */
     <T> T getChoice(String path, String allowed, Function<String, T> parse, T fallback) {
         String s = getString(path);

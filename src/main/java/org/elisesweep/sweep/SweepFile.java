@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.elisesweep.model.Sha256;
 
 /**
  * Reads a sweep file (HOCON; the format is documented in {@code README.md ("Sweep files")} and
@@ -48,7 +49,7 @@ public final class SweepFile {
 
     private final Config config;
     private final String source;
-    private final SimulationParameters known = SimulationParameters.INSTANCE;
+    private final ParameterCatalog known = ParameterCatalog.INSTANCE;
     private final PatternFiles patterns;
     private final List<String> problems = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
@@ -298,7 +299,7 @@ public final class SweepFile {
         for (Map.Entry<String, ConfigValue> e : entries.entrySet()) {
             String path = e.getKey();
             String origin = StrictReader.originOf(e.getValue());
-            if (path.equals(SimulationParameters.SEED)) {
+            if (path.equals(ParameterCatalog.SEED)) {
                 problems.add("base.seed: is chosen per replicate by the sweep; set the top-level seed (the base seed),"
                         + " replicates and seeding instead" + origin);
                 continue;
@@ -308,7 +309,7 @@ public final class SweepFile {
             }
             try {
                 Object value = known.type(path).convert(e.getValue());
-                String patternProblem = path.equals(SimulationParameters.PATTERN_SOURCE)
+                String patternProblem = path.equals(ParameterCatalog.PATTERN_SOURCE)
                         ? patterns.problemWith((String) value) : null;
                 if (patternProblem != null) {
                     problems.add("base." + path + ": " + patternProblem + origin);

@@ -88,7 +88,7 @@ public record SweepPlan(String name, String sourceFile, String configHash, long 
         List<PlannedRun> runs = new ArrayList<>(simulations());
         for (SweepPoint p : points) {
             for (int k = 0; k < replicates; k++) {
-                runs.add(new PlannedRun(p.pointId(), k, seedOf(p.pointId(), k), p.parametersHocon(), null, p.role()));
+                runs.add(new PlannedRun(p.pointId(), k, seedOf(p.pointId(), k), p.parameters(), null, p.role()));
             }
         }
         return Collections.unmodifiableList(runs);

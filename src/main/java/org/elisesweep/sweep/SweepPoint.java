@@ -1,36 +1,33 @@
 package org.elisesweep.sweep;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import org.elisesweep.model.ModelVersion;
+import org.elisesweep.model.Sha256;
+import org.elisesweep.model.SimulationSpec;
 
 /**
  * One point of the sweep: its canonical id and its parameters.
  *
- * @param pointId         {@link #idOf}{@code (parameters)}
- * @param parameters      every simulation parameter (each leaf of {@code simulation-defaults.conf}
- *                        except {@code seed}, which is chosen per replicate), typed as in the
- *                        defaults file: Integer, Double, Boolean, String ({@code replay.scenarios}
- *                        as its canonical JSON text); a pattern file is inlined into
- *                        {@code pattern.inline} while {@code pattern.source} keeps its name
- * @param parametersHocon HOCON text that {@link SimulationConfig#parse} accepts and that gives this
- *                        point's {@code SimulationSpec} (with the default seed; set {@code seed} per run)
- * @param role            the point's {@link SensitivityRole} in a sensitivity design (its text), or null
+ * @param pointId    {@link #idOf}{@code (parameters, role)}
+ * @param parameters every simulation parameter (each entry of the {@link ParameterCatalog} except
+ *                   {@code seed}, which is chosen per replicate), typed as the catalog types it:
+ *                   Integer, Double, Boolean, String ({@code replay.scenarios} as its canonical
+ *                   JSON text); a pattern file is inlined into {@code pattern.inline} while
+ *                   {@code pattern.source} keeps its name
+ * @param role       the point's {@link SensitivityRole} in a sensitivity design (its text), or null
  */
-public record SweepPoint(String pointId, SortedMap<String, Object> parameters, String parametersHocon, String role) {
+public record SweepPoint(String pointId, SortedMap<String, Object> parameters, String role) {
 
     public SweepPoint {
         Objects.requireNonNull(pointId, "pointId");
-        parameters = Collections.unmodifiableSortedMap(inPathOrder(parameters));
-        Objects.requireNonNull(parametersHocon, "parametersHocon");
+        parameters = PointParameters.copyOf(parameters);
     }
 
     /** A point that has no role in a sensitivity design. */
-    public SweepPoint(String pointId, SortedMap<String, Object> parameters, String parametersHocon) {
-        this(pointId, parameters, parametersHocon, null);
+    public SweepPoint(String pointId, SortedMap<String, Object> parameters) {
+        this(pointId, parameters, null);
     }
 
     /** The point of these parameters (every point parameter, typed as {@link #parameters()} are). */
@@ -40,27 +37,18 @@ public record SweepPoint(String pointId, SortedMap<String, Object> parameters, S
 
     /** The point of these parameters with a role in a sensitivity design (null: none). */
     static SweepPoint of(SortedMap<String, Object> parameters, String role) {
-        return new SweepPoint(idOf(parameters, role), parameters, SimulationParameters.INSTANCE.hocon(parameters), role);
+        return new SweepPoint(idOf(parameters, role), parameters, role);
     }
 
     /**
-     * This point's simulation with {@code seed}, through the validation every point gets.
+     * This point's simulation with {@code seed}, through the validation every point gets
+     * ({@link SimulationConfig#spec}).
      *
      * @param source names the simulation in messages
      * @throws ConfigProblems when the parameters are not a valid simulation
      */
-    public org.elisesweep.model.SimulationSpec spec(long seed, String source) {
-        return SimulationConfig.parse(com.typesafe.config.ConfigFactory.parseString(parametersHocon).withFallback(
-                com.typesafe.config.ConfigFactory.parseMap(Map.of(SimulationParameters.SEED, seed))), source);
-    }
-
-    /**
-     * Every point parameter (all but {@code seed}) with its default, typed as a point's
-     * {@link #parameters()} are: Integer, Double, Boolean or String. Result tables take their
-     * column types from it.
-     */
-    public static java.util.SortedMap<String, Object> defaultParameters() {
-        return SimulationParameters.INSTANCE.defaults();
+    public SimulationSpec spec(long seed, String source) {
+        return SimulationConfig.spec(parameters, seed, source);
     }
 
     /**
@@ -89,13 +77,15 @@ public record SweepPoint(String pointId, SortedMap<String, Object> parameters, S
      * A_B^i row whose rounded value equals A's) are two points.
      */
     public static String idOf(SortedMap<String, Object> parameters, String role) {
-        SimulationParameters known = SimulationParameters.INSTANCE;
-        Object inline = parameters.get(SimulationParameters.PATTERN_INLINE);
+        ParameterCatalog known = ParameterCatalog.INSTANCE;
+        Object inline = parameters.get(ParameterCatalog.PATTERN_INLINE);
         boolean byContent = inline instanceof String s && !s.isBlank();
         StringBuilder text = new StringBuilder(ModelVersion.ID).append('\n');
-        for (Map.Entry<String, Object> e : inPathOrder(parameters).entrySet()) {
+        SortedMap<String, Object> sorted = parameters.comparator() == null ? parameters
+                : PointParameters.copyOf(parameters);
+        for (Map.Entry<String, Object> e : sorted.entrySet()) {
             String path = e.getKey();
-            if (path.equals(SimulationParameters.SEED) || byContent && path.equals(SimulationParameters.PATTERN_SOURCE)) {
+            if (path.equals(ParameterCatalog.SEED) || byContent && path.equals(ParameterCatalog.PATTERN_SOURCE)) {
                 continue;
             }
             ParameterType type = known.isKnown(path) ? known.type(path) : ParameterType.STRING;
@@ -105,12 +95,5 @@ public record SweepPoint(String pointId, SortedMap<String, Object> parameters, S
             text.append("role=").append(role).append('\n');
         }
         return Sha256.hex(text.toString()).substring(0, 16);
-    }
-
-    /** A copy in natural path order, whatever the given map's comparator (which {@code new TreeMap<>(sortedMap)} keeps). */
-    private static SortedMap<String, Object> inPathOrder(Map<String, Object> parameters) {
-        SortedMap<String, Object> sorted = new TreeMap<>();
-        sorted.putAll(parameters);
-        return sorted;
     }
 }

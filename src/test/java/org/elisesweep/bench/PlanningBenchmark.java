@@ -37,13 +37,17 @@ public final class PlanningBenchmark {
             List<PlannedRun> runs = plan.runs();
             double cost = 0;
             for (PlannedRun r : runs) {
-                cost += r.parametersHocon().length();   // touch every run as the batching does
+                cost += r.pointId().length() + r.seed();   // touch every run as the batching does
             }
             long t2 = System.nanoTime();
             long heapAfter = rt.totalMemory() - rt.freeMemory();
-            System.out.printf("%,d points: parse + validate %.2f s, list runs %.2f s, heap +%.0f MB (%.1f kB per point)%s%n",
+            System.gc();
+            long retained = rt.totalMemory() - rt.freeMemory() - heapBefore;
+            System.out.printf("%,d points: parse + validate %.2f s, list runs %.2f s, heap +%.0f MB (%.1f kB per point),"
+                            + " retained after GC %.0f MB (%.1f kB per point)%s%n",
                     plan.points().size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (heapAfter - heapBefore) / 1e6,
-                    (heapAfter - heapBefore) / 1e3 / plan.points().size(), cost < 0 ? "" : "");
+                    (heapAfter - heapBefore) / 1e3 / plan.points().size(), retained / 1e6,
+                    retained / 1e3 / plan.points().size(), cost < 0 || runs.isEmpty() ? "" : "");
         }
     }
 }

@@ -17,7 +17,6 @@ import org.elisesweep.spark.SparkSessions;
 import org.elisesweep.spark.SweepJob;
 import org.elisesweep.spark.SweepSummary;
 import org.elisesweep.sweep.PlannedRun;
-import org.elisesweep.sweep.SimulationConfig;
 import org.elisesweep.sweep.SweepFile;
 import org.elisesweep.sweep.SweepPlan;
 
@@ -78,10 +77,7 @@ public final class SweepBenchmark {
         try {
             List<Future<SimulationResult>> results = new ArrayList<>();
             for (PlannedRun run : plan.runs()) {
-                results.add(pool.submit(() -> Simulation.run(SimulationConfig.parse(
-                        ConfigFactory.parseString(run.parametersHocon())
-                                .withFallback(ConfigFactory.parseMap(Map.of("seed", run.seed()))), run.pointId()),
-                        SimulationListener.NONE)));
+                results.add(pool.submit(() -> Simulation.run(run.spec(), SimulationListener.NONE)));
             }
             double seconds = 0;
             for (Future<SimulationResult> f : results) {

@@ -16,7 +16,6 @@ import org.elisesweep.model.SimulationListener;
 import org.elisesweep.model.SimulationResult;
 import org.elisesweep.model.Status;
 import org.elisesweep.sweep.PlannedRun;
-import org.elisesweep.sweep.SimulationConfig;
 import org.elisesweep.sweep.SweepFile;
 import org.elisesweep.sweep.SweepPlan;
 import org.junit.jupiter.api.Test;
@@ -101,8 +100,7 @@ class SweepJobTest {
         }
         // and the same simulation run alone, outside Spark
         PlannedRun run = plan.runs().get(3);
-        SimulationResult alone = Simulation.run(SimulationConfig.parse(ConfigFactory.parseString(run.parametersHocon())
-                .withFallback(ConfigFactory.parseMap(Map.of("seed", run.seed()))), "alone"), SimulationListener.NONE);
+        SimulationResult alone = Simulation.run(run.spec(), SimulationListener.NONE);
         Row inSweep = one.get(run.pointId() + "/" + run.replicate());
         assertEquals(alone.curve().finalMse(), (double) inSweep.getAs("final_mse"), 0.0);
         assertEquals(alone.scenarios().get(0).scores().meanSumCorr(), (double) inSweep.getAs("replay_mean_sumcorr"), 0.0);

@@ -15,6 +15,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.commons.rng.core.source64.SplitMix64;
 import org.elisesweep.model.ModelVersion;
+import org.elisesweep.model.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,7 @@ class PointIdTest {
     }
 
     private static SortedMap<String, Object> defaults() {
-        return new TreeMap<>(SimulationParameters.INSTANCE.defaults());
+        return new TreeMap<>(ParameterCatalog.INSTANCE.defaults());
     }
 
     @Test
@@ -58,8 +59,8 @@ class PointIdTest {
         SortedMap<String, Object> reversed = new TreeMap<>(Comparator.reverseOrder());
         reversed.putAll(defaults());
         assertEquals(SweepPoint.idOf(defaults()), SweepPoint.idOf(reversed));
-        assertEquals(defaults(), new SweepPoint("x", reversed, "").parameters());
-        assertEquals("model.connectivity", new SweepPoint("x", reversed, "").parameters().firstKey());
+        assertEquals(defaults(), new SweepPoint("x", reversed).parameters());
+        assertEquals("model.connectivity", new SweepPoint("x", reversed).parameters().firstKey());
     }
 
     @Test

@@ -372,7 +372,7 @@ class SweepFileTest {
         // the pattern travels by content; the file name stays for people
         assertEquals("1010\n0100\n0001\n", p.parameters().get("pattern.inline"));
         assertEquals("abc.txt", p.parameters().get("pattern.source"));
-        assertTrue(!p.parametersHocon().contains("seed"), p.parametersHocon());
+        assertTrue(!p.parameters().containsKey("seed"), p.parameters().toString());
     }
 
     @Test
@@ -468,6 +468,6 @@ class SweepFileTest {
     }
 
     static SimulationSpec spec(PlannedRun run) {
-        return SimulationConfig.parse(ConfigFactory.parseString(run.parametersHocon() + "seed = " + run.seed()), run.pointId());
+        return run.spec();
     }
 }
