@@ -70,7 +70,7 @@ public final class Simulation {
                 throw new IllegalArgumentException("the stored network was trained with other parameters than "
                         + "this simulation's training parameters (training hash " + trained.trainingHash() + ")");
             }
-            return new Trained(Network.restore(spec, trained.state()), trained.curve(), null);
+            return new Trained(NetworkFactory.restore(spec, trained.state()), trained.curve(), null);
         });
     }
 
