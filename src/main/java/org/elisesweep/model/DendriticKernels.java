@@ -17,9 +17,21 @@ package org.elisesweep.model;
  * the same bits as one-row calls in row order, only faster. Stateless; public only so that the
  * JMH benchmark (org.elisesweep.bench.KernelBenchmark) measures these very loops.
  *
- * <p>Speeds below: KernelBenchmark, ns per synapse for N = 63 / 213 / 513 (13 visible + 50, 200,
- * 500 latent neurons), C2, one fork, on the project's 2-core machine (measured with other builds
- * running, so read them as ratios).
+ * <p>Which variant is faster, measured on the production loops (ns per synapse, N = 63 / 213 /
+ * 513, i.e. 13 visible + 50, 200, 500 latent neurons, C2):
+ * <pre>
+ *                              1 row               2 rows              3 rows
+ *   fused, all-to-all          0.236 0.185 0.208   0.193 0.163 0.195   0.172 0.148 0.192
+ *   fused, masked (ρ = 0.5)    0.330 0.234 0.553   0.283 0.210 0.547   -
+ *   dendritic input alone      0.153 0.113 0.152   0.114 0.101 0.140   0.101 0.090 0.137
+ * </pre>
+ * (Thread CPU time of whole passes over W, all variants interleaved, median of 30 rounds, on the
+ * project's 2-core machine while other builds ran; KernelBenchmark's wall-clock scores were too
+ * noisy that day. On a quiet day KernelBenchmark gave 0.159 / 0.130 / 0.156 for one row and
+ * 0.107 / 0.091 / 0.114 for three.) More rows per loop is faster at every N, since s is loaded
+ * and stored once per block; the gain shrinks at N = 513, where W (2.1 MB) outgrows the L2 cache
+ * and memory bandwidth limits. So a pass takes the widest variant that fits and the narrower
+ * ones for the rows left over.
  */
 public final class DendriticKernels {
     private DendriticKernels() {
@@ -28,8 +40,9 @@ public final class DendriticKernels {
     /**
      * §3 steps 8 and 1 for row j: W_ij += c_i·r̄_j, then s_i += W_ij·x_j. Mutates {@code row}
      * (W_·j, mV) and {@code s} (mV). For all-to-all rows; the caller makes c_j = 0 on the
-     * diagonal. The slowest fused variant (0.159 / 0.130 / 0.156 ns per synapse): use it for the
-     * rows left over after {@link #updateAndAccumulate3} / {@link #updateAndAccumulate2}.
+     * diagonal. The slowest fused variant (table above): for the rows left over after
+     * {@link #updateAndAccumulate3} / {@link #updateAndAccumulate2}, including two rows left
+     * whose diagonal learns.
      *
      * @param traceJ r̄_j (dimensionless)
      * @param x      r_j^d, the delayed rate of j (dimensionless)
@@ -48,9 +61,8 @@ public final class DendriticKernels {
      * s_i += W_ij·x_j, then the same for j+1 and j+2. Every s_i receives exactly the additions of
      * three {@link #updateAndAccumulate} calls in the same order, so the result is bit-identical,
      * but c and s are loaded and s stored once per three rows. Mutates {@code r0}, {@code r1},
-     * {@code r2} (mV) and {@code s} (mV). The fastest variant for all-to-all W at every N
-     * (0.107 / 0.091 / 0.114 ns per synapse against 0.159 / 0.130 / 0.156 one row at a time).
-     * Three, not four: with four rows the loop body is too large for C2 to unroll it to the
+     * {@code r2} (mV) and {@code s} (mV). The fastest variant for all-to-all W at every N (table
+     * above: 0.73 / 0.80 / 0.92 of the one-row time). Three, not four: with four rows the loop body is too large for C2 to unroll it to the
      * vector width under the default LoopUnrollLimit; it is then not vectorised, and was measured
      * about 1.9× slower than one row at a time for N = 63.
      */
@@ -72,8 +84,8 @@ public final class DendriticKernels {
     /**
      * Two rows at once of {@link #updateAndAccumulate}, bit-identical to two calls. Mutates
      * {@code r0}, {@code r1} and {@code s} (mV). Between the one- and three-row variants in
-     * speed (see KernelBenchmark fusedPerRowBlocked2); the pass uses it where a block of three
-     * does not fit (two rows left in a group, or a block that would straddle nLearn).
+     * speed (table above; KernelBenchmark fusedPerRowBlocked2); the pass uses it for two rows
+     * left in a group whose diagonal does not learn.
      */
     public static void updateAndAccumulate2(double[] r0, double[] r1, double[] c, double t0, double t1,
                                             double x0, double x1, double[] s, int from, int to) {
@@ -104,9 +116,10 @@ public final class DendriticKernels {
 
     /**
      * Two rows at once of {@link #maskedUpdateAndAccumulate}, bit-identical to two calls. Mutates
-     * {@code r0}, {@code r1} and {@code s} (mV). Faster than one row at a time at every N (see
-     * KernelBenchmark maskedPerRow, maskedPerRowBlocked2); two, not three: the mask loads make a
-     * three-row body too large to vectorise.
+     * {@code r0}, {@code r1} and {@code s} (mV). Faster than one row at a time at every N, by 10
+     * to 15 % up to N = 213 and by about 1 % at N = 513, where two matrices stream from memory
+     * (table above; KernelBenchmark maskedPerRow, maskedPerRowBlocked2); two, not three: the mask
+     * loads make a three-row body too large to vectorise.
      */
     public static void maskedUpdateAndAccumulate2(double[] r0, double[] r1, double[] m0, double[] m1, double[] c,
                                                   double t0, double t1, double x0, double x1, double[] s,
@@ -134,8 +147,9 @@ public final class DendriticKernels {
 
     /**
      * Three rows at once of {@link #accumulate}, rows in ascending order for every s_i,
-     * bit-identical to three calls. Mutates {@code s} (mV). Faster than one row at a time (see
-     * KernelBenchmark accumulatePerRow, accumulateBlocked3).
+     * bit-identical to three calls. Mutates {@code s} (mV). The fastest of the three at every N
+     * (table above: 0.66 / 0.80 / 0.90 of the one-row time; KernelBenchmark accumulatePerRow,
+     * accumulateBlocked2, accumulateBlocked3).
      */
     public static void accumulate3(double[] r0, double[] r1, double[] r2, double x0, double x1, double x2,
                                    double[] s, int from, int to) {
@@ -144,7 +158,10 @@ public final class DendriticKernels {
         }
     }
 
-    /** Two rows at once of {@link #accumulate}, bit-identical to two calls. Mutates {@code s} (mV). */
+    /**
+     * Two rows at once of {@link #accumulate}, bit-identical to two calls. Mutates {@code s} (mV).
+     * Between the one- and three-row variants in speed (table above).
+     */
     public static void accumulate2(double[] r0, double[] r1, double x0, double x1, double[] s, int from, int to) {
         for (int i = from; i < to; i++) {
             s[i] = (s[i] + r0[i] * x0) + r1[i] * x1;

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * <p>Rows go through {@link DendriticKernels} three at a time (two with a sparse mask), then one
  * by one: every s_i still receives its terms one by one in ascending j and every W_ij the same
  * update, so this is bit-identical to one row at a time, but s is loaded and stored once per
- * three rows, which is what limits the row loop (measured in KernelBenchmark: see the kernels).
+ * three rows, which is what limits the row loop (measured: see {@link DendriticKernels}).
  *
  * <p>Mutates the network's W, delayed rates r^d and dendritic input s; one per network, not
  * thread-safe.
