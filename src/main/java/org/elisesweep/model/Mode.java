@@ -9,6 +9,16 @@ public enum Mode {
     /** Latent neurons have no dendrite; only visible dendrites exist and learn. */
     SOMA_ONLY;
 
+    /** Postsynaptic neurons 0…k−1 whose incoming dendritic synapses learn: k = N in elise mode, else N_vis. */
+    int learningNeurons(int nVis, int n) {
+        return this == ELISE ? n : nVis;
+    }
+
+    /** Neurons 0…k−1 that have a dendrite: k = N_vis in soma-only mode, else N. */
+    int dendriteNeurons(int nVis, int n) {
+        return this == SOMA_ONLY ? nVis : n;
+    }
+
     /** elise, reservoir or soma-only. */
     public String key() {
         return EnumKeys.key(this);

@@ -3,6 +3,7 @@ package org.elisesweep.model;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -70,8 +71,8 @@ public final class NetworkSnapshot {
     /** Whether both hold bit-identical states, curves and training hashes. */
     public boolean sameAs(NetworkSnapshot o) {
         return trainingHash.equals(o.trainingHash) && state.sameAs(o.state)
-                && java.util.Arrays.equals(curve.cycles(), o.curve.cycles())
-                && java.util.Arrays.equals(curve.mse(), o.curve.mse())
-                && java.util.Arrays.equals(curve.sumCorr(), o.curve.sumCorr());
+                && Arrays.equals(curve.cycles(), o.curve.cycles())
+                && Arrays.equals(curve.mse(), o.curve.mse())
+                && Arrays.equals(curve.sumCorr(), o.curve.sumCorr());
     }
 }

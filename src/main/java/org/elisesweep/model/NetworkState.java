@@ -90,30 +90,12 @@ public final class NetworkState {
         return step;
     }
 
-    public double somaticPotential(int i) {
-        return u[i];
-    }
-
-    public double dendriticPotential(int i) {
-        return v[i];
-    }
-
     public double trace(int i) {
         return trace[i];
     }
 
     public double rate(int i) {
         return rate[i];
-    }
-
-    /** The somatic membrane-noise process η_i (mV, ELISE-MODEL.md §8). */
-    public double somaticNoise(int i) {
-        return noise.soma[i];
-    }
-
-    /** The dendritic membrane-noise process η^d_i (mV). */
-    public double dendriticNoise(int i) {
-        return noise.dendrite[i];
     }
 
     /** W_ij, the dendritic weight from j onto i. */

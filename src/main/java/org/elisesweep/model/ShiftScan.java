@@ -1,5 +1,6 @@
 package org.elisesweep.model;
 
+import java.util.Arrays;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
@@ -65,14 +66,14 @@ final class ShiftScan {
 
     /** Scores cycle c given its recording and that of cycle c + 1, both [neuron][sample]. */
     Best scan(double[][] cycle, double[][] following) {
-        java.util.Arrays.fill(mseByShift, 0.0);
-        java.util.Arrays.fill(corrByShift, 0.0);
+        Arrays.fill(mseByShift, 0.0);
+        Arrays.fill(corrByShift, 0.0);
         int r = samples;
         for (int i = 0; i < nVis; i++) {
             double[] a = buffer;
             System.arraycopy(cycle[i], 0, a, 0, r);
             System.arraycopy(following[i], 0, a, r, r);
-            java.util.Arrays.fill(a, 2 * r, fftSize, 0.0);
+            Arrays.fill(a, 2 * r, fftSize, 0.0);
             for (int k = 0; k < 2 * r; k++) {
                 prefix[k + 1] = prefix[k] + a[k];
                 prefixSq[k + 1] = prefixSq[k] + a[k] * a[k];

@@ -2,6 +2,8 @@ package org.elisesweep.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs the protocol of ELISE-MODEL.md §6 on one network: training with free-run validation,
@@ -44,7 +46,7 @@ public final class Simulation {
      * {@code trained} (if not null) when training completes, before any weight disturbance or replay.
      */
     public static SimulationResult run(SimulationSpec spec, SimulationListener listener, long budgetNanos,
-                                       java.util.function.Consumer<NetworkSnapshot> trained) {
+                                       Consumer<NetworkSnapshot> trained) {
         Simulation sim = new Simulation(spec, listener, budgetNanos, spec.plannedCycles());
         return sim.execute(() -> {
             Trained t = sim.train();
@@ -70,11 +72,11 @@ public final class Simulation {
                 throw new IllegalArgumentException("the stored network was trained with other parameters than "
                         + "this simulation's training parameters (training hash " + trained.trainingHash() + ")");
             }
-            return new Trained(Network.restore(spec, trained.state()), trained.curve(), null);
+            return new Trained(NetworkFactory.restore(spec, trained.state()), trained.curve(), null);
         });
     }
 
-    private SimulationResult execute(java.util.function.Supplier<Trained> training) {
+    private SimulationResult execute(Supplier<Trained> training) {
         long start = System.nanoTime();
         Outcome o;
         try {

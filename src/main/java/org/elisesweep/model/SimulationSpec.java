@@ -1,7 +1,9 @@
 package org.elisesweep.model;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything one simulation depends on: its results are a function of this record alone.
@@ -25,7 +27,7 @@ public record SimulationSpec(ModelParams model, ProtocolParams protocol, Pattern
             found.addAll(NoisyTeacher.violations(noise.teacher(), protocol.stepMs()));
         }
         Teacher probe = new Teacher(pattern, model, protocol.stepMs());
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (Clamp c : clamps) {
             found.addAll(c.violationsFor(pattern.neurons(), model.nLat(), probe.cycleBins(), protocol));
             if (!names.add(c.name())) {

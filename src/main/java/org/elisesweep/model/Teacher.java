@@ -1,5 +1,7 @@
 package org.elisesweep.model;
 
+import java.util.List;
+
 /**
  * The target potentials and teacher conductances of one pattern (ELISE-MODEL.md §5),
  * precomputed for every Euler step ("bin") of one cycle. Immutable.
@@ -26,7 +28,7 @@ public final class Teacher {
         double bins = stepMs / m.dt();
         binsPerStep = (int) Math.round(bins);
         if (binsPerStep < 3 || Math.abs(bins - binsPerStep) > 1e-9 * bins) {
-            throw new InvalidParametersException(java.util.List.of(new Violation("pattern.step-ms",
+            throw new InvalidParametersException(List.of(new Violation("pattern.step-ms",
                     "must be a whole number (≥ 3) of Euler steps of " + m.dt() + " ms (got " + stepMs + " ms)")));
         }
         this.pattern = pattern;

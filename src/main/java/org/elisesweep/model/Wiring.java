@@ -65,10 +65,6 @@ public final class Wiring {
         return nVis;
     }
 
-    public int latentNeurons() {
-        return nLat;
-    }
-
     public int neurons() {
         return nVis + nLat;
     }
@@ -94,10 +90,6 @@ public final class Wiring {
 
     int[] dendriticDelayArray() {
         return dendriticDelay;
-    }
-
-    int[] scaffoldDelayArray() {
-        return scaffoldDelay;
     }
 
     /** The 0/1 mask by presynaptic rows, or null for all-to-all. Do not modify. */

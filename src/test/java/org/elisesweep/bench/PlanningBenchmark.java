@@ -2,6 +2,7 @@ package org.elisesweep.bench;
 
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.elisesweep.sweep.PlannedRun;
 import org.elisesweep.sweep.SweepFile;
@@ -20,7 +21,7 @@ public final class PlanningBenchmark {
 
     public static void main(String[] args) {
         int[] sizes = args.length == 0 ? new int[] {1_000, 10_000, 100_000}
-                : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+                : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         for (int points : sizes) {
             System.gc();
             Runtime rt = Runtime.getRuntime();

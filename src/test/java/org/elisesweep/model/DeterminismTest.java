@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class DeterminismTest {
     void anotherSeedGivesAnotherNetwork() {
         SimulationResult a = Simulation.run(small(11, smallModel()), SimulationListener.NONE);
         SimulationResult b = Simulation.run(small(12, smallModel()), SimulationListener.NONE);
-        assertFalse(java.util.Arrays.equals(a.curve().mse(), b.curve().mse()));
+        assertFalse(Arrays.equals(a.curve().mse(), b.curve().mse()));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -277,7 +278,7 @@ class NoiseTest {
 
     /** Bins b at which neuron i's target rises through {@code level}. */
     private static int[] risingCrossings(double[] u, int i, int nVis, int bins, double level) {
-        return java.util.stream.IntStream.range(1, bins)
+        return IntStream.range(1, bins)
                 .filter(b -> u[(b - 1) * nVis + i] < level && u[b * nVis + i] >= level).toArray();
     }
 

@@ -2,6 +2,7 @@ package org.elisesweep.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class ShiftScanTest {
         double[][] y = random(rng);
         double[][] flat = new double[NEURONS][R];
         for (double[] row : flat) {
-            java.util.Arrays.fill(row, 0.0266);
+            Arrays.fill(row, 0.0266);
         }
         ShiftScan.Best best = new ShiftScan(y).scan(flat, flat);
         assertEquals(0.0, best.sumCorr(), 0.0);
