@@ -1,10 +1,6 @@
 package org.elisesweep.model;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * A trained network, frozen at the end of training (before the weight disturbances of §8): its
@@ -32,12 +28,7 @@ public final class NetworkSnapshot {
 
     /** SHA-256 (hex) of {@code spec}'s training signature. */
     public static String hashOf(SimulationSpec spec) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(spec.trainingSignature().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return Sha256.hex(spec.trainingSignature());
     }
 
     /** Whether this network was trained exactly as {@code spec} trains. */

@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * SHA-256 of a text's UTF-8 bytes in lower-case hex: the hash behind point ids, config hashes and
- * batch keys. In the model layer so that every layer above can use the one helper.
+ * SHA-256 of a text's UTF-8 bytes in lower-case hex: the hash behind point ids, config hashes,
+ * batch keys and trained networks' training hashes. In the model layer so that every layer above can use the one helper.
  */
 public final class Sha256 {
     private Sha256() {
