@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Robustness validation on the fast protocol (README, "Robustness validation (fast protocol)"):
+# Robustness validation on the fast protocol (docs/validation.md, "Robustness validation (fast protocol)"):
 # runs the sweeps conf/validation/size.conf (latent size × mode, the four clamps), clamps.conf (its
 # N_lat = 50 ELiSe point alone, for the figures) and membrane-noise.conf (dendritic noise × latent
 # size), prints markdown tables of the aggregates, writes each sweep's report (jobs/report.sh) and
-# copies the figures the README shows into src/site/figures/validation/ (FIGURES=DIR elsewhere,
+# copies the figures docs/validation.md shows into src/site/figures/validation/ (FIGURES=DIR elsewhere,
 # FIGURES= to skip). About 20 CPU-minutes on local[2]; a rerun computes only what is missing.
 # Usage: jobs/validate-robustness.sh [OUTDIR]   (default out/validation; MASTER=local[2])
 source "$(dirname "${BASH_SOURCE[0]}")/lib/help.sh"
@@ -80,7 +80,7 @@ query "$out/membrane-noise" "
 SELECT noise_membrane_dendrite_sigma AS dendrite_sigma, model_n_lat AS n_lat, $replay_summary
 FROM runs GROUP BY noise_membrane_dendrite_sigma, model_n_lat ORDER BY n_lat, dendrite_sigma"
 
-# 3. the reports, and the figures the README shows
+# 3. the reports, and the figures docs/validation.md shows
 for sweep in size clamps membrane-noise; do
   "$root/jobs/report.sh" "$out/$sweep" --no-progress
 done

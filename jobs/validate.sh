@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Validation against the paper's behaviour (ELISE-MODEL.md §7): the canonical configuration
+# Validation against the paper's behaviour (docs/model.md §7): the canonical configuration
 # (Für Elise, 13 + 50 neurons, 10 000 training cycles, 100 replay cycles, the four clamps) for
 # 5 seeds, plus N_lat = 15 and the reservoir mode, then a table of the results.
 # About 1 minute of CPU per simulation; runs two at a time. Usage: jobs/validate.sh [OUTDIR]

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The notes of notebooks/ in Apache Zeppelin (verified with 0.12.0; see README, "Notebooks"):
+# The notes of notebooks/ in Apache Zeppelin (verified with 0.12.0; see docs/notebooks.md):
 #   jobs/zeppelin.sh import OUTPUT_DIR [--url http://host:port] [--replace]
 #       imports every note into a running Zeppelin with its `output` set to OUTPUT_DIR (written into
 #       the form's default: Zeppelin's import drops note forms), into a Zeppelin folder named after

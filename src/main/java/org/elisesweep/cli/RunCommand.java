@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "PATH=VALUE",
             description = "Override one parameter, e.g. --set training.cycles=3000 --set model.n-lat=30 "
-                    + "(repeatable; paths as in the README's parameter reference).")
+                    + "(repeatable; paths as in docs/parameters.md).")
     List<String> overrides = new ArrayList<>();
 
     @Option(names = "--config", paramLabel = "FILE",

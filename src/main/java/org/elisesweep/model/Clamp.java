@@ -5,7 +5,7 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * A disturbance scenario of replay (ELISE-MODEL.md §6, and the latent disturbance of §8): during
+ * A disturbance scenario of replay (docs/model.md §6, and the latent disturbance of §8): during
  * bins [fromBin, toBin) of replay cycle {@code cycle}, the somatic Euler update of the held
  * neurons is replaced by u := E_l + offset. The held neurons are, within {@code population},
  * those of firstNeuron…lastNeuron (inclusive, indices into that population) when
@@ -51,7 +51,7 @@ public record Clamp(String name, int cycle, int fromBin, int toBin, Population p
             List.of("silence-cycle", "tonic-cycle", "silence-window", "tonic-window");
 
     /**
-     * One of the paper's four cases (ELISE-MODEL.md §6), on all visible neurons in replay cycle 4
+     * One of the paper's four cases (docs/model.md §6), on all visible neurons in replay cycle 4
      * for a cycle of {@code cycleBins} Euler steps: silence (E_l) or tonic activation (E_l + 15)
      * for the whole cycle, or for 90–150 ms. Null for an unknown name.
      *

@@ -1,6 +1,6 @@
 package org.elisesweep.model;
 
-/** Which dendritic synapses j → i exist (ELISE-MODEL.md §1). */
+/** Which dendritic synapses j → i exist (docs/model.md §1). */
 public enum Connectivity {
     /** Every neuron onto the dendrite of every other neuron. */
     ALL_TO_ALL,

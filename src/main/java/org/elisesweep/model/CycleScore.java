@@ -1,7 +1,7 @@
 package org.elisesweep.model;
 
 /**
- * MSE and Σcorr of one recorded cycle against the target (ELISE-MODEL.md §7).
+ * MSE and Σcorr of one recorded cycle against the target (docs/model.md §7).
  *
  * @param mse     mean over neurons and samples of (o − y)²
  * @param sumCorr sum over neurons of the Pearson correlation of o_i and y_i (0 for a series with no variance)

@@ -2,7 +2,7 @@ package org.elisesweep.model;
 
 /**
  * The inner loops over presynaptic rows of W (row j holds W_ij for every postsynaptic i), from
- * which {@link FusedPlasticityPass} builds a step's pass over W: ELISE-MODEL.md §3 step 8
+ * which {@link FusedPlasticityPass} builds a step's pass over W: docs/model.md §3 step 8
  * (plasticity, W_ij += c_i·r̄_j) of one step fused with step 1 (dendritic input,
  * s_i += W_ij·r_j^d) of the next.
  *
@@ -13,7 +13,7 @@ package org.elisesweep.model;
  *
  * <p>Each is a straight loop over i with no reduction and the same index into every array, so
  * C2 vectorises it without changing any result: every s_i still sums over j in ascending order,
- * whatever the machine's vector width (ELISE-MODEL.md §9). The two- and three-row variants give
+ * whatever the machine's vector width (docs/model.md §9). The two- and three-row variants give
  * the same bits as one-row calls in row order, only faster. Stateless; public only so that the
  * JMH benchmark (org.elisesweep.bench.KernelBenchmark) measures these very loops.
  *

@@ -3,7 +3,7 @@ package org.elisesweep.model;
 import java.util.Arrays;
 
 /**
- * The one pass over W per Euler step (ELISE-MODEL.md §3): step 8 (plasticity) of the step just
+ * The one pass over W per Euler step (docs/model.md §3): step 8 (plasticity) of the step just
  * run fused with step 1 (dendritic input) of the next, for every existing, learning synapse
  * W_ij += c_i·r̄_j (c_i = η_ij·(r_i − r*_i), in mV per step; r̄_j the presynaptic trace) and then
  * s_i = Σ_j W_ij·r_j^d (mV), the sum over j in ascending order. This changes no result against

@@ -3,7 +3,7 @@ package org.elisesweep.model;
 import java.util.Arrays;
 
 /**
- * Scores of the free-run validation cycles of training (ELISE-MODEL.md §7), unshifted.
+ * Scores of the free-run validation cycles of training (docs/model.md §7), unshifted.
  *
  * @param cycles  training cycle of each validation run (0, PF, 2·PF, …)
  * @param mse     MSE per validation cycle

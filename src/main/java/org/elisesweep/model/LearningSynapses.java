@@ -1,7 +1,7 @@
 package org.elisesweep.model;
 
 /**
- * Which dendritic synapses of one network exist and learn (ELISE-MODEL.md §1): the wiring's
+ * Which dendritic synapses of one network exist and learn (docs/model.md §1): the wiring's
  * synapses minus those deleted after training ({@link WeightDisturbance}), onto postsynaptic
  * neurons 0…nLearn−1. Not thread-safe; one per network.
  */

@@ -3,7 +3,7 @@ package org.elisesweep.model;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * The membrane noise of one network (ELISE-MODEL.md §8): an Ornstein–Uhlenbeck process per soma
+ * The membrane noise of one network (docs/model.md §8): an Ornstein–Uhlenbeck process per soma
  * and per dendrite, each kind only when its σ is above 0, whose values η_i, η^d_i (mV) live in the
  * network's {@link NoiseState} and draw from its two membrane streams. One per network, not
  * thread-safe.

@@ -1,6 +1,6 @@
 package org.elisesweep.model;
 
-/** Which dendritic synapses learn (ELISE-MODEL.md §1, "Model modes"). */
+/** Which dendritic synapses learn (docs/model.md §1, "Model modes"). */
 public enum Mode {
     /** All dendritic synapses learn. */
     ELISE,

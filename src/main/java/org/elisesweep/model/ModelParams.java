@@ -1,7 +1,7 @@
 package org.elisesweep.model;
 
 /**
- * Every constant of the network (ELISE-MODEL.md §1–2, §4), with the paper's defaults.
+ * Every constant of the network (docs/model.md §1–2, §4), with the paper's defaults.
  * Units: mV, ms, conductances in 1/ms; delays in Euler steps. Immutable; the constructor
  * rejects out-of-range values with an {@link InvalidParametersException} naming each one
  * by its path ({@code model.…}).
@@ -68,7 +68,7 @@ public record ModelParams(
         c.throwIfAny();
     }
 
-    /** The published simulator's values (ELISE-MODEL.md §2) with N_lat = 50. */
+    /** The published simulator's values (docs/model.md §2) with N_lat = 50. */
     public static ModelParams defaults() {
         return new ModelParams(50, Mode.ELISE, Connectivity.ALL_TO_ALL, 1.0, false,
                 0.1, -70.0, 0.0, -75.0, 0.1, 2.0, 0.3, 6.0,

@@ -2,7 +2,7 @@ package org.elisesweep.model;
 
 /**
  * One ELiSe network: fixed parameters, wiring and teacher, and a mutable {@link NetworkState}
- * that the step loop advances (ELISE-MODEL.md §3). Not thread-safe; one network per thread.
+ * that the step loop advances (docs/model.md §3). Not thread-safe; one network per thread.
  *
  * <p>Neurons 0…N_vis−1 are visible, N_vis…N−1 latent. The parts: {@link NetworkFactory} builds
  * and restores networks; {@link StepLoop} runs the Euler steps, whose pass over W (plasticity of
@@ -10,14 +10,14 @@ package org.elisesweep.model;
  * kernels of {@link DendriticKernels}; {@link WeightDisturbance} applies weight noise and synapse
  * deletion between cycles; {@link LearningSynapses} knows which synapses exist and learn.
  *
- * <p>Floating-point order is fixed by the code, never by the machine (ELISE-MODEL.md §9): every
+ * <p>Floating-point order is fixed by the code, never by the machine (docs/model.md §9): every
  * vectorised loop is element-wise (no reduction), so C2's vector width changes no bit, and every
  * sum (s_i over j, g_i over scaffold sources) runs in a fixed sequential order. The speed-ups of
  * the step loop (row blocks in the W pass, separate neuron passes, the bit trick in
  * {@link Transfer#exp}) were each checked to leave a whole simulation bit-identical; the
  * benchmarks are in src/test/java/org/elisesweep/bench ({@code jobs/bench.sh}).
  *
- * <p>Noise (ELISE-MODEL.md §8, {@link NoiseParams}) is decided once per cycle, never per neuron;
+ * <p>Noise (docs/model.md §8, {@link NoiseParams}) is decided once per cycle, never per neuron;
  * weight noise and synapse deletion act once, between cycles ({@link #perturbWeights}). Deleted
  * synapses are held at 0 by a per-network synapse mask, so all-to-all networks keep the unmasked
  * kernels until a synapse is deleted.
@@ -68,7 +68,7 @@ public final class Network {
     }
 
     /**
-     * A new network in the initial state of ELISE-MODEL.md §3 ({@link NetworkFactory#create}).
+     * A new network in the initial state of docs/model.md §3 ({@link NetworkFactory#create}).
      *
      * @throws InvalidParametersException when the teacher jitter does not fit the pattern step
      */
@@ -118,7 +118,7 @@ public final class Network {
     /**
      * Whether W_ij is an existing learning synapse: i ≠ j, the synapse exists (sparse mask) and
      * has not been deleted, and i's incoming synapses learn (every i in elise mode, visible i in
-     * the reservoir and soma-only modes; ELISE-MODEL.md §1).
+     * the reservoir and soma-only modes; docs/model.md §1).
      */
     public boolean isLearningSynapse(int j, int i) {
         return synapses.isLearning(j, i);
@@ -143,7 +143,7 @@ public final class Network {
         pass.recomputeInput();
     }
 
-    /** Samples recorded per cycle: the visible rates after steps 0, 2, 4, … (ELISE-MODEL.md §6). */
+    /** Samples recorded per cycle: the visible rates after steps 0, 2, 4, … (docs/model.md §6). */
     public int samplesPerCycle() {
         return teacher.cycleBins() / 2;
     }
@@ -154,7 +154,7 @@ public final class Network {
     }
 
     /**
-     * Runs one cycle of TB Euler steps (ELISE-MODEL.md §3, steps 1–9 each), mutating the state,
+     * Runs one cycle of TB Euler steps (docs/model.md §3, steps 1–9 each), mutating the state,
      * with the noise sources of §8 that act in {@code phase}.
      *
      * @param phase     the protocol phase of this cycle, for noise restricted to one phase

@@ -4,13 +4,13 @@ import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
-/** Building a new network and restoring a trained one (ELISE-MODEL.md §3 initial state, §9 streams). Stateless. */
+/** Building a new network and restoring a trained one (docs/model.md §3 initial state, §9 streams). Stateless. */
 final class NetworkFactory {
     private NetworkFactory() {
     }
 
     /**
-     * A new network in the initial state of ELISE-MODEL.md §3: u = v = E_l, rates and every
+     * A new network in the initial state of docs/model.md §3: u = v = E_l, rates and every
      * delay line at φ(E_l), traces 0, Gaussian weights (SD {@code weightSd}) on existing synapses;
      * membrane-noise processes with σ > 0 start from their stationary distribution (§8), drawn
      * from their own streams, so noise never changes the wiring or the initial weights.

@@ -4,10 +4,10 @@ import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Everything that changes while a network runs (ELISE-MODEL.md §3): potentials, traces, rates,
+ * Everything that changes while a network runs (docs/model.md §3): potentials, traces, rates,
  * weights and the contents of every delay line, plus the global step counter that positions
  * the delay lines, and the noise processes with the positions of their random streams
- * (ELISE-MODEL.md §8). {@link #copy()} gives an independent deep copy, so one trained state can
+ * (docs/model.md §8). {@link #copy()} gives an independent deep copy, so one trained state can
  * start many disturbance scenarios ("train once, disturb many").
  *
  * <p>Delay lines are one shared rate history, {@code history[(m mod H)·N + j] = r_j(m)},

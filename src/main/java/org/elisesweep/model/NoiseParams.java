@@ -1,7 +1,7 @@
 package org.elisesweep.model;
 
 /**
- * The noise sources of ELISE-MODEL.md §8 (extension), each off by default. Immutable; each part
+ * The noise sources of docs/model.md §8 (extension), each off by default. Immutable; each part
  * rejects out-of-range values with an {@link InvalidParametersException} naming the parameter by
  * its path ({@code noise.…}). Every source draws from its own stream of {@link RandomStreams}, so
  * changing a noise level never changes the scaffold, the delays or the initial weights.
@@ -19,7 +19,7 @@ public record NoiseParams(MembraneNoise membrane, TeacherNoise teacher, WeightNo
         c.throwIfAny();
     }
 
-    /** No noise at all: the model of ELISE-MODEL.md §3–6 unchanged. */
+    /** No noise at all: the model of docs/model.md §3–6 unchanged. */
     public static NoiseParams none() {
         return new NoiseParams(new MembraneNoise(0.0, 5.0, 0.0, 0.0, NoisePhase.BOTH),
                 new TeacherNoise(0.0, 5.0, 0.0, NoisePhase.BOTH),

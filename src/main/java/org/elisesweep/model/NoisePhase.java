@@ -1,6 +1,6 @@
 package org.elisesweep.model;
 
-/** The phases in which a noise source acts (ELISE-MODEL.md §8): {@code training}, {@code replay} or {@code both}. */
+/** The phases in which a noise source acts (docs/model.md §8): {@code training}, {@code replay} or {@code both}. */
 public enum NoisePhase {
     TRAINING,
     REPLAY,

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * The part of a {@link NetworkState} that belongs to the noise sources of ELISE-MODEL.md §8: the
+ * The part of a {@link NetworkState} that belongs to the noise sources of docs/model.md §8: the
  * Ornstein–Uhlenbeck states η_i, η^d_i (mV) and the position of every noise stream. Part of the
  * state, so that a copy of a trained network replays with the same noise realisation as the
  * original would: scenarios started from one trained state differ only by their disturbance.

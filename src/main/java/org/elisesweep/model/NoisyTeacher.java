@@ -5,7 +5,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * The teacher of one nudged cycle under teacher noise (ELISE-MODEL.md §8, see
+ * The teacher of one nudged cycle under teacher noise (docs/model.md §8, see
  * {@link NoiseParams.TeacherNoise}): each {@link #draw} makes a fresh noisy target
  * u_tgt,i(w(t)) + ζ_i(t) and its conductances G^E, G^I (§5). Holds the scratch arrays of one
  * network; the random streams are in the network's {@link NoiseState}.

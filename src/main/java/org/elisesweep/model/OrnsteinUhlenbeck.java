@@ -3,7 +3,7 @@ package org.elisesweep.model;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 
 /**
- * The exact discretisation of an Ornstein–Uhlenbeck process (ELISE-MODEL.md §8),
+ * The exact discretisation of an Ornstein–Uhlenbeck process (docs/model.md §8),
  * dη = −(η/τ)·dt + σ·sqrt(2/τ)·dW: stationary mean 0, SD σ, autocorrelation e^(−|lag|/τ).
  * Over a step Δ: η ← η·e^(−Δ/τ) + σ·sqrt(1 − e^(−2Δ/τ))·ξ, ξ standard normal, which keeps
  * these statistics exactly for any Δ (no Euler error). Immutable; the state η belongs to the caller.

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A target pattern (ELISE-MODEL.md §5): a binary matrix of N_vis rows (one per visible neuron,
+ * A target pattern (docs/model.md §5): a binary matrix of N_vis rows (one per visible neuron,
  * a "note") by K steps, played cyclically. The pattern fixes N_vis. Immutable.
  *
  * <p>Text format ({@link #parse}): one line per visible neuron, one character 0 or 1 per
@@ -20,7 +20,7 @@ public final class Pattern {
     /** Name of the built-in Für Elise pattern. */
     public static final String FUER_ELISE = "fuer_elise";
 
-    /** Active notes per step of Für Elise (ELISE-MODEL.md §5). */
+    /** Active notes per step of Für Elise (docs/model.md §5). */
     private static final int[][] FUER_ELISE_STEPS = {
         {6}, {0}, {1}, {0}, {1}, {0}, {4}, {2}, {3}, {5, 11}, {5, 10}, {5, 8}, {7}, {6}, {5},
         {4, 12}, {4, 10}, {4, 9}, {6}, {3}, {4, 11}, {5, 10}, {5}, {5, 8}, {6}};
@@ -33,7 +33,7 @@ public final class Pattern {
         this.active = active;
     }
 
-    /** The built-in pattern: 13 visible neurons, 25 steps (ELISE-MODEL.md §5). */
+    /** The built-in pattern: 13 visible neurons, 25 steps (docs/model.md §5). */
     public static Pattern fuerElise() {
         boolean[][] a = new boolean[13][FUER_ELISE_STEPS.length];
         for (int step = 0; step < FUER_ELISE_STEPS.length; step++) {

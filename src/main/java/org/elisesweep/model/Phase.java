@@ -1,6 +1,6 @@
 package org.elisesweep.model;
 
-/** The part of the protocol (ELISE-MODEL.md §6) a cycle belongs to; noise sources may act in one only. */
+/** The part of the protocol (docs/model.md §6) a cycle belongs to; noise sources may act in one only. */
 public enum Phase {
     /** The extra nudged cycle and training cycles 0…TC−1, validation cycles included. */
     TRAINING,

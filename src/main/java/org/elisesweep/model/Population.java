@@ -1,6 +1,6 @@
 package org.elisesweep.model;
 
-/** The two populations of ELISE-MODEL.md §1; neurons are indexed within their population. */
+/** The two populations of docs/model.md §1; neurons are indexed within their population. */
 public enum Population {
     /** Neurons 0…N_vis−1 of the network, the teacher's targets. */
     VISIBLE,

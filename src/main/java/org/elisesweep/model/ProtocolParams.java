@@ -1,7 +1,7 @@
 package org.elisesweep.model;
 
 /**
- * The protocol of one simulation (ELISE-MODEL.md §6).
+ * The protocol of one simulation (docs/model.md §6).
  *
  * @param trainingCycles   TC, training cycles numbered 0…TC−1 (one extra nudged cycle precedes them)
  * @param validationPeriod PF: cycles 0, PF, 2·PF, … of training are free-run validation cycles

@@ -10,7 +10,7 @@ import org.apache.commons.rng.core.source64.SplitMix64;
 import org.apache.commons.rng.core.source64.XoShiRo256PlusPlus;
 
 /**
- * Independent, named random streams derived from one 64-bit seed (ELISE-MODEL.md §9).
+ * Independent, named random streams derived from one 64-bit seed (docs/model.md §9).
  *
  * <p>Stream "name" is a xoshiro256++ generator whose 256-bit state is expanded by SplitMix64
  * from seed XOR FNV-1a-64(name). Both algorithms are fixed and written in plain Java, so a
@@ -24,7 +24,7 @@ public final class RandomStreams {
     public static final String SCAFFOLD = "scaffold";
     public static final String INITIAL_WEIGHTS = "initial-weights";
     public static final String SPARSE_MASK = "sparse-mask";
-    /** Somatic membrane noise η_i (ELISE-MODEL.md §8). */
+    /** Somatic membrane noise η_i (docs/model.md §8). */
     public static final String MEMBRANE_NOISE = "membrane-noise";
     /** Dendritic membrane noise η^d_i, separate so that switching it never changes the somatic noise. */
     public static final String DENDRITE_NOISE = "dendrite-noise";

@@ -3,7 +3,7 @@ package org.elisesweep.model;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
- * Shift-invariant replay quality of one scenario (ELISE-MODEL.md §7), per scored replay cycle
+ * Shift-invariant replay quality of one scenario (docs/model.md §7), per scored replay cycle
  * c = firstCycle … firstCycle + n − 1, and its summary.
  *
  * @param firstCycle  replay cycle of index 0 in the arrays

@@ -1,7 +1,7 @@
 package org.elisesweep.model;
 
 /**
- * How one disturbance changed replay (ELISE-MODEL.md §7, extension). "Before" is the undisturbed
+ * How one disturbance changed replay (docs/model.md §7, extension). "Before" is the undisturbed
  * scenario's score of the cycle preceding the clamp (identical history, and no window of it
  * reaches into the disturbed cycle); "during" the clamped cycle; "after" the mean over the
  * scored cycles after it.

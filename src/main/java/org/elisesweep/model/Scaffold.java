@@ -6,7 +6,7 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * The fixed somato-somatic scaffold (ELISE-MODEL.md §4): a sparse directed graph from visible
+ * The fixed somato-somatic scaffold (docs/model.md §4): a sparse directed graph from visible
  * and latent neurons onto latent somata. Neurons are indexed 0…N_vis−1 (visible), then
  * N_vis…N−1 (latent). Immutable; stored as compressed rows of each target's sources, in the
  * order the connections were grown.
@@ -28,7 +28,7 @@ public final class Scaffold {
     }
 
     /**
-     * Grows a scaffold by the procedure of ELISE-MODEL.md §4: sources drawn uniformly from the
+     * Grows a scaffold by the procedure of docs/model.md §4: sources drawn uniformly from the
      * open list, out-degree 0 with probability p0, otherwise 1 + (number of successive U < p^n),
      * targets drawn uniformly among latents ≠ source and accepted with probability
      * q^(in-degree), duplicates forbidden. A source stops early when no latent can accept any

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
- * The shift-invariant replay score of ELISE-MODEL.md §7 for one replay cycle c: for every shift
+ * The shift-invariant replay score of docs/model.md §7 for one replay cycle c: for every shift
  * s in [0, R), the window of samples [c·R + s, c·R + s + R) (running into cycle c + 1) is
  * compared with target samples 0…R−1. Keeps the minimum MSE, the maximum Σcorr (possibly at
  * another shift) and s*, the smallest shift whose MSE is within {@value #TIE} of the minimum.

@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Runs the protocol of ELISE-MODEL.md §6 on one network: training with free-run validation,
+ * Runs the protocol of docs/model.md §6 on one network: training with free-run validation,
  * then the weight disturbances of §8 (weight noise, synapse deletion), then replay of the
  * undisturbed scenario and of each clamp, every scenario starting from its own copy of the
  * (disturbed) trained state, noise state included; then scores everything (§7). Membrane and

@@ -12,8 +12,8 @@ import java.util.Set;
  * @param protocol training and replay protocol
  * @param pattern  the target pattern (fixes N_vis)
  * @param clamps   disturbance scenarios replayed in addition to the undisturbed one
- * @param seed     the one seed every random stream derives from (ELISE-MODEL.md §9)
- * @param noise    the noise sources of ELISE-MODEL.md §8
+ * @param seed     the one seed every random stream derives from (docs/model.md §9)
+ * @param noise    the noise sources of docs/model.md §8
  */
 public record SimulationSpec(ModelParams model, ProtocolParams protocol, Pattern pattern, List<Clamp> clamps,
                              long seed, NoiseParams noise) {

@@ -3,7 +3,7 @@ package org.elisesweep.model;
 import java.util.Arrays;
 
 /**
- * The step loop of one network (ELISE-MODEL.md §3): runs cycles of Euler steps, each step's
+ * The step loop of one network (docs/model.md §3): runs cycles of Euler steps, each step's
  * neuron passes here and its pass over W in {@link FusedPlasticityPass}, with the noise of §8 that
  * acts in the cycle's phase. Holds the per-step scratch, the learning coefficients of the step
  * just run and the cycle's noise decisions. One per network, not thread-safe.
@@ -109,7 +109,7 @@ final class StepLoop {
     }
 
     /**
-     * Runs one cycle of TB Euler steps (ELISE-MODEL.md §3, steps 1–9 each), mutating the state,
+     * Runs one cycle of TB Euler steps (docs/model.md §3, steps 1–9 each), mutating the state,
      * with the noise sources of §8 that act in {@code phase}, calling {@code observer} (if not
      * null) after every step.
      *
@@ -145,7 +145,7 @@ final class StepLoop {
 
     /**
      * Decides the noise of one cycle: the teacher's conductances (the precomputed clean ones, or
-     * a fresh noisy target when teacher noise acts in {@code phase}, ELISE-MODEL.md §8) and whether
+     * a fresh noisy target when teacher noise acts in {@code phase}, docs/model.md §8) and whether
      * the membrane-noise processes run. Mutates the cycle's decisions and, for a noisy target, the
      * noisy teacher and the teacher-noise streams.
      */
@@ -170,7 +170,7 @@ final class StepLoop {
      * One Euler step in bin b of the cycle; false if the state ran away.
      *
      * <p>Three passes over the neurons, each computing per neuron exactly the expressions of
-     * ELISE-MODEL.md §3 (no neuron's update reads another's new values of this step, so the
+     * docs/model.md §3 (no neuron's update reads another's new values of this step, so the
      * split changes no result): (1) scaffold conductances of the latents, in one flat loop over
      * the connections; (2) the Euler updates of u, v and r̄, for the latents as short element-wise
      * loops that C2 vectorises; (3) the rates φ(u), φ(v*), learning coefficients and the runaway

@@ -3,7 +3,7 @@ package org.elisesweep.model;
 import java.util.List;
 
 /**
- * The target potentials and teacher conductances of one pattern (ELISE-MODEL.md §5),
+ * The target potentials and teacher conductances of one pattern (docs/model.md §5),
  * precomputed for every Euler step ("bin") of one cycle. Immutable.
  *
  * <p>Arrays are bin-major ({@code [bin·N_vis + i]}) so that one step reads contiguous values.
@@ -60,7 +60,7 @@ public final class Teacher {
     }
 
     /**
-     * The teacher conductances of ELISE-MODEL.md §5 for targets {@code u} (bin-major, mV):
+     * The teacher conductances of docs/model.md §5 for targets {@code u} (bin-major, mV):
      * G^E = ℓ·(E_I − u)/(E_I − E_E), G^I = ℓ·(u − E_E)/(E_I − E_E), so that G^E + G^I = ℓ and
      * their reversal (G^E·E_E + G^I·E_I)/(G^E + G^I) is u. (For a noisy target outside
      * [E_I, E_E] one of them is negative; the nudging ℓ·(u − u_soma) keeps its form.)
@@ -74,7 +74,7 @@ public final class Teacher {
     }
 
     /**
-     * u_tgt under a time warp (teacher timing jitter, ELISE-MODEL.md §8): pattern step k occupies
+     * u_tgt under a time warp (teacher timing jitter, docs/model.md §8): pattern step k occupies
      * bins [p_k, p_{k+1}) instead of [k·B, (k+1)·B), B = {@link #binsPerStep()}, and bin b of it
      * takes the target of the clean step at position (b − p_k)·B/(p_{k+1} − p_k), evaluated by
      * the table of §5 at that (fractional) position. With p_k = k·B this is the clean target,
@@ -98,7 +98,7 @@ public final class Teacher {
 
     /**
      * u_tgt in bin b of a step of B bins and L ms, given whether the previous, this and the
-     * next step are on: the table of ELISE-MODEL.md §5, with its bin thresholds written as
+     * next step are on: the table of docs/model.md §5, with its bin thresholds written as
      * comparisons of b and B (t ≥ 2L/3 ⇔ 3b ≥ 2B, and so on), exact for whole b. A fractional
      * b (a jittered teacher) is a position between bins.
      */

@@ -3,7 +3,7 @@ package org.elisesweep.model;
 /**
  * The neuron transfer function and a reproducible exponential.
  *
- * <p>ELISE-MODEL.md §2: φ(u) = 1 / (1 + exp(a·(b − u))), rate in (0, 1).
+ * <p>docs/model.md §2: φ(u) = 1 / (1 + exp(a·(b − u))), rate in (0, 1).
  *
  * <p>Why not {@link Math#exp}: HotSpot replaces it by a platform intrinsic whose last bit may
  * differ between CPUs, and the dynamics amplify such differences over millions of steps
@@ -66,7 +66,7 @@ public final class Transfer {
         return (m * Double.longBitsToDouble((k + 1023 + 200) << 52)) * 0x1p-200;
     }
 
-    /** φ(u) = 1 / (1 + exp(slope·(threshold − u))) of ELISE-MODEL.md §2; u in mV. */
+    /** φ(u) = 1 / (1 + exp(slope·(threshold − u))) of docs/model.md §2; u in mV. */
     public static double phi(double u, double slope, double threshold) {
         return 1.0 / (1.0 + exp(slope * (threshold - u)));
     }

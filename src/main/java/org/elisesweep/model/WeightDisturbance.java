@@ -4,7 +4,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * Weight noise and synapse deletion after training (ELISE-MODEL.md §8,
+ * Weight noise and synapse deletion after training (docs/model.md §8,
  * {@link NoiseParams.WeightNoise}), on the existing learning synapses
  * ({@link LearningSynapses#isLearning}) only. Stateless.
  */

@@ -1,6 +1,6 @@
 package org.elisesweep.model;
 
-/** How weight noise after training acts on a learning synapse (ELISE-MODEL.md §8), ξ standard normal. */
+/** How weight noise after training acts on a learning synapse (docs/model.md §8), ξ standard normal. */
 public enum WeightNoiseKind {
     /** W_ij ← W_ij + σ_w·ξ. */
     ADDITIVE,

@@ -6,7 +6,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * The fixed structure of one network, drawn once per seed: delays, scaffold and which
  * dendritic synapses exist. Immutable and shared by every copy of a network's state.
  *
- * <p>Delay convention (ELISE-MODEL.md §2): the rate r_j computed in step m is the delayed
+ * <p>Delay convention (docs/model.md §2): the rate r_j computed in step m is the delayed
  * rate r_j^d used in step m + D_den(j) − 1; a scaffold value pushed in step m acts in step
  * m + D_E(j) (excitation) and m + D_E(j) + inhibitionExtraDelay (inhibition).
  */

@@ -24,7 +24,7 @@ import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * PNG of one simulation's learning curve (ELISE-MODEL.md §7): Σcorr and MSE of every free-run
+ * PNG of one simulation's learning curve (docs/model.md §7): Σcorr and MSE of every free-run
  * validation cycle against the training cycle, with the "learned" threshold Σcorr = 0.9·N_vis
  * (the learning-speed criterion of §7) as a dashed reference line.
  *
@@ -44,7 +44,7 @@ public final class LearningCurvePlot {
   public static final String MSE_LABEL = "MSE";
   public static final String THRESHOLD_LABEL = "learned (0.9·N_vis)";
 
-  /** Fraction of N_vis at which a network counts as learned (ELISE-MODEL.md §7). */
+  /** Fraction of N_vis at which a network counts as learned (docs/model.md §7). */
   static final double LEARNED_FRACTION = 0.9;
 
   /** Above this many points the series are drawn as plain lines, without markers. */

@@ -8,7 +8,7 @@ package org.elisesweep.report;
  * @param axisTitle the y-axis or colour-scale title, with its range
  */
 record Metric(String column, String name, String axisTitle) {
-    /** Σcorr of the undisturbed replay, averaged over its free cycles (ELISE-MODEL.md §7); at most N_vis. */
+    /** Σcorr of the undisturbed replay, averaged over its free cycles (docs/model.md §7); at most N_vis. */
     static Metric replaySumCorr(int nVis) {
         return new Metric("replay_mean_sumcorr", "Replay Σcorr", "replay Σcorr (max = N_vis = " + nVis + ")");
     }

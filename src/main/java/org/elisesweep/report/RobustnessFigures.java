@@ -175,7 +175,7 @@ final class RobustnessFigures {
         return new Figure(file, "Fraction of runs that recovered from each disturbance" + by(),
                 "A run has recovered when, from some cycle after the clamp on, its replay Σcorr stays at ≥ "
                 + Math.round(100 * Robustness.RECOVERED_FRACTION) + " % of its value before the clamp for "
-                + Robustness.RECOVERED_FOR + " cycles (ELISE-MODEL.md §7)"
+                + Robustness.RECOVERED_FOR + " cycles (docs/model.md §7)"
                 + (group == null ? "" : "; one bar colour per value of " + group.path()) + ".");
     }
 

@@ -8,7 +8,7 @@ import org.elisesweep.sweep.SweepPoint;
 
 /**
  * A rough estimate of a simulation's wall time, used only to size tasks: Euler steps times
- * µs per step ≈ 0.4 + 3·10⁻⁴·N² for N neurons (the step loop's measured cost; see the README's
+ * µs per step ≈ 0.4 + 3·10⁻⁴·N² for N neurons (the step loop's measured cost; see docs/performance.md's
  * speed figures). Being off by a factor of two only makes tasks shorter or longer.
  *
  * <p>Works on a point's typed parameters with plain arithmetic (patterns and scenario lists are

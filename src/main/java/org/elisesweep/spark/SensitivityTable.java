@@ -99,7 +99,7 @@ public final class SensitivityTable {
         SweepManifest manifest = SweepManifest.read(fs, layout);
         if (!fs.exists(designFile) || manifest == null) {
             throw new InvalidOutputException("sweep '" + layout.sweep() + "' in " + layout.root() + " is not a sensitivity"
-                    + " sweep: its sweep file has no sensitivity section (README, \"Sensitivity analysis\")");
+                    + " sweep: its sweep file has no sensitivity section (docs/sensitivity.md)");
         }
         String section;
         try (InputStream in = fs.open(designFile)) {

@@ -35,7 +35,7 @@ import org.elisesweep.model.WeightNoiseKind;
  * <p>Derived from it: parsing and validation of {@code --set}, {@code --config} and sweep files
  * ({@link SimulationConfig}, {@link SweepFile}), point ids ({@link SweepPoint#idOf}), the
  * {@code runs} table's parameter columns and their types, the report's axis units, and the
- * README's parameter table (checked by {@code ParameterCatalogTest}).
+ * parameter table of docs/parameters.md (checked by {@code ParameterCatalogTest}).
  *
  * <p>Adding a parameter: one entry below, its default in {@code simulation-defaults.conf}, and the
  * field it sets in {@link SpecDraft} (with the record it reaches). Immutable.

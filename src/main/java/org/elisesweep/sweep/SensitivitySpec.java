@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The {@code sensitivity} section of a sweep file, validated ({@link SensitivityReader}); the
- * format is in README.md ("Sensitivity analysis").
+ * format is in docs/sensitivity.md.
  *
  * @param method     Sobol indices from a Saltelli design, or Morris elementary effects
  * @param factors    the parameters analysed, in file order (index i of {@link SensitivityRole})

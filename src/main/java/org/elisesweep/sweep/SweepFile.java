@@ -21,7 +21,7 @@ import java.util.TreeMap;
 import org.elisesweep.model.Sha256;
 
 /**
- * Reads a sweep file (HOCON; the format is documented in {@code README.md ("Sweep files")} and
+ * Reads a sweep file (HOCON; the format is documented in {@code docs/sweep-files.md} and
  * at the top of {@code conf/quickstart.conf}) into a {@link SweepPlan}, after validating all of
  * it: nothing runs unless every point is a valid simulation.
  *

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Cost of one Euler step of the ELiSe step loop (ELISE-MODEL.md §3): {@link Network#runCycle}
+ * Cost of one Euler step of the ELiSe step loop (docs/model.md §3): {@link Network#runCycle}
  * with the teacher on and plasticity on (as in training), for the Für Elise pattern (13 visible
  * neurons) and N_lat latent neurons. One invocation runs a whole cycle (2500 steps at the
  * default dt = 0.1 ms and 10-ms pattern steps) and records the visible rates as training does;

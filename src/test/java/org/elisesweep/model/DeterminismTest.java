@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Reproducibility and independence of random streams (ELISE-MODEL.md §9). */
+/** Reproducibility and independence of random streams (docs/model.md §9). */
 class DeterminismTest {
     private static SimulationSpec small(long seed, ModelParams m) {
         ProtocolParams p = new ProtocolParams(60, 20, 8, 3, 10.0);

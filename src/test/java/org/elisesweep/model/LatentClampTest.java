@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Clamps of a fraction of a population (the latent disturbance of ELISE-MODEL.md §8) and train-once-disturb-many with noise. */
+/** Clamps of a fraction of a population (the latent disturbance of docs/model.md §8) and train-once-disturb-many with noise. */
 class LatentClampTest {
     private static final int N_LAT = 20;
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * End-to-end learning: a small task learns to replay in ELiSe mode within a test-sized budget,
  * and the same task (same seed, same rates, same budget) fails in reservoir mode, where the
- * latent dendrites keep their random weights (ELISE-MODEL.md §1, §7).
+ * latent dendrites keep their random weights (docs/model.md §1, §7).
  *
  * <p>The task is cut down so that it runs in seconds: 5 visible and 40 latent neurons, a
  * 10-step (100 ms) non-Markovian melody 0 1 0 1 0 2 3 4 2 3 (note 0 is followed by 1, 1 and

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * Trained-network snapshots ("train once, disturb many", ELISE-MODEL.md §8): a snapshot stored
+ * Trained-network snapshots ("train once, disturb many", docs/model.md §8): a snapshot stored
  * with Kryo and reloaded replays exactly as the in-memory network of a whole simulation, also
  * under disturbances the stored run never had.
  */

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The noise sources of ELISE-MODEL.md §8. Statistical checks allow 5 standard errors, each
+ * The noise sources of docs/model.md §8. Statistical checks allow 5 standard errors, each
  * derived (in the comments) for the number of samples and their correlation.
  */
 class NoiseTest {

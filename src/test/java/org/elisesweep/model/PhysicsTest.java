@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** Fixed points of the dynamics (ELISE-MODEL.md §3) reached by the real step loop. */
+/** Fixed points of the dynamics (docs/model.md §3) reached by the real step loop. */
 class PhysicsTest {
     /** One visible neuron that is always on (constant target), a few latents, no learning. */
     private static Network constantTask(double weightSd, double eta, Mode mode) {

@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Statistics of scaffold growth (ELISE-MODEL.md §4) over many seeds. */
+/** Statistics of scaffold growth (docs/model.md §4) over many seeds. */
 class ScaffoldTest {
     private static final int SEEDS = 600;
 

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.junit.jupiter.api.Test;
 
-/** The FFT shift scan against a direct O(R²) evaluation of ELISE-MODEL.md §7's definition. */
+/** The FFT shift scan against a direct O(R²) evaluation of docs/model.md §7's definition. */
 class ShiftScanTest {
     private static final int NEURONS = 3;
     private static final int R = 300;

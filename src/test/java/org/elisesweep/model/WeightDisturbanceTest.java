@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Weight noise and synapse deletion after training (ELISE-MODEL.md §8). */
+/** Weight noise and synapse deletion after training (docs/model.md §8). */
 class WeightDisturbanceTest {
     private static final double Z = 5.0;
 

@@ -17,7 +17,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The parameter catalog against the defaults file, the model's own checks and the README. */
+/** The parameter catalog against the defaults file, the model's own checks and docs/parameters.md. */
 class ParameterCatalogTest {
     private static final ParameterCatalog CATALOG = ParameterCatalog.INSTANCE;
     private static final String TABLE_START = "<!-- parameter table: generated from ParameterCatalog, checked by"
@@ -101,20 +101,20 @@ class ParameterCatalogTest {
 
     @Test
     void theReadmeParameterTableIsTheCatalogs() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(Path.of("docs", "parameters.md"));
         int start = readme.indexOf(TABLE_START);
         int end = readme.indexOf(TABLE_END);
-        assertTrue(start >= 0 && end > start, "README.md has no parameter table between " + TABLE_START + " and "
+        assertTrue(start >= 0 && end > start, "docs/parameters.md has no parameter table between " + TABLE_START + " and "
                 + TABLE_END);
         String table = readme.substring(start + TABLE_START.length(), end).strip();
         String expected = markdownTable();
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "parameter-table.md"), expected + "\n");
-        assertEquals(expected, table, "the README's parameter table differs from the catalog; paste"
+        assertEquals(expected, table, "docs/parameters.md's table differs from the catalog; paste"
                 + " target/parameter-table.md between the markers");
     }
 
-    /** The README's table: one row per parameter, in the defaults file's order. */
+    /** The documented table (docs/parameters.md): one row per parameter, in the defaults file's order. */
     static String markdownTable() {
         List<String> rows = new ArrayList<>();
         rows.add("| path | type | default | allowed | unit | meaning |");
