@@ -11,13 +11,16 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.apache.hadoop.conf.Configuration;
 import org.elisesweep.model.ScenarioResult;
 import org.elisesweep.model.Simulation;
 import org.elisesweep.model.SimulationResult;
 import org.elisesweep.model.SimulationSpec;
+import org.elisesweep.model.Status;
 import org.elisesweep.report.LearningCurvePlot;
 import org.elisesweep.report.ReplayRasterPlot;
 import org.elisesweep.report.RunMetricsJson;
+import org.elisesweep.spark.CommittedRun;
 import org.elisesweep.sweep.SimulationConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,10 +48,27 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw a progress bar.")
     boolean noProgress;
 
+    @Option(names = "--from", paramLabel = "OUTPUT_DIR", description = "Rerun one committed simulation of this sweep "
+            + "output (its parameters and seed, from its runs row; with --point and --replicate) and check that it "
+            + "reproduces the row's figures exactly (exit status 1 when not).")
+    String from;
+
+    @Option(names = "--point", paramLabel = "ID", description = "With --from: the simulation's point_id.")
+    String point;
+
+    @Option(names = "--replicate", paramLabel = "K", defaultValue = "0",
+            description = "With --from: the simulation's replicate (default: ${DEFAULT-VALUE}).")
+    int replicate;
+
+    @Option(names = "--sweep", paramLabel = "NAME", description = "With --from: the sweep, when the output holds several.")
+    String sweep;
+
     @Override
     public Integer call() throws Exception {
-        // 1. parameters: defaults ← --config ← --set ← --seed, all validated before anything runs
-        SimulationSpec spec = SimulationConfig.parse(overrides(), describeSource());
+        // 1. parameters: defaults ← --config ← --set ← --seed, or a committed row's; all validated first
+        CommittedRun committed = from == null ? null : committedRun();
+        SimulationSpec spec = committed != null ? committed.spec()
+                : SimulationConfig.parse(overrides(), describeSource());
         Files.createDirectories(out);
 
         // 2. simulate, drawing progress in cycles
@@ -71,7 +91,35 @@ final class RunCommand implements Callable<Integer> {
         }
         ReplayRasterPlot.write(out.resolve("replay.png"), spec, result);
         printSummary(spec, result);
-        return result.status() == org.elisesweep.model.Status.OK ? ExitStatus.OK : ExitStatus.STOPPED;
+        if (committed != null && !reproduces(committed, spec, result)) {
+            return ExitStatus.STOPPED;
+        }
+        return result.status() == Status.OK || committed != null ? ExitStatus.OK : ExitStatus.STOPPED;
+    }
+
+    private CommittedRun committedRun() throws Exception {
+        if (point == null) {
+            throw new UsageException("--from needs --point ID (and --replicate K): the simulation to rerun");
+        }
+        if (!overrides.isEmpty() || configFile != null || seed != null) {
+            throw new UsageException("--from reruns a committed simulation as it was: no --set, --config or --seed");
+        }
+        return CommittedRun.find(new Configuration(), from, sweep, point, replicate);
+    }
+
+    /** Prints whether the rerun gave the committed row's figures bit for bit. */
+    private boolean reproduces(CommittedRun committed, SimulationSpec spec, SimulationResult result) {
+        List<String> differences = committed.differences(result, spec.pattern().neurons());
+        String which = "sweep " + committed.sweep() + ", point " + point + ", replicate " + replicate;
+        if (differences.isEmpty()) {
+            System.out.println("reproduced: all " + CommittedRun.figures() + " figures of the committed row (" + which
+                    + ") are identical");
+            return true;
+        }
+        System.out.println("NOT reproduced (" + which + "): " + differences.size() + " of " + CommittedRun.figures()
+                + " figures differ");
+        differences.forEach(d -> System.out.println("  " + d));
+        return false;
     }
 
     private Config overrides() {

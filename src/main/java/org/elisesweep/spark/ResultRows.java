@@ -33,24 +33,15 @@ final class ResultRows {
     void write(RunInfo info, Status status, String message, SimulationResult r) throws IOException {
         PlannedRun run = info.run();
         LearningCurve c = r == null ? null : r.curve();
-        ScenarioResult undisturbed = r == null || r.scenarios().isEmpty() ? null : r.scenarios().get(0);
-        ReplayScores rs = undisturbed == null ? null : undisturbed.scores();
-        int learnedAt = c == null ? -1 : c.learnedAtCycle(info.nVis());
         Object[] head = {run.pointId(), run.replicate(), run.seed()};
-        Object[] tail = {
-            status.name(), message.isEmpty() ? null : message,
-            learnedAt < 0 ? null : learnedAt,
-            finite(c == null ? Double.NaN : c.finalMse()),
-            finite(c == null ? Double.NaN : c.finalSumCorr()),
-            finite(c == null ? Double.NaN : c.finalSumCorr() / info.nVis()),
-            rs == null ? null : rs.meanSumCorr(), rs == null ? null : rs.minSumCorr(),
-            rs == null ? null : rs.finalSumCorr(), rs == null ? null : rs.meanMse(),
-            rs == null ? null : rs.driftMsPerCycle(),
-            r == null || r.weights() == null ? null : finite(r.weights().spectralRadius()),
-            info.nVis(), r == null ? 0L : r.steps(), r == null ? 0.0 : r.wallSeconds(),
-            r == null ? null : finite(r.microsPerStep()),
+        Object[] metrics = RunMetrics.of(status, message, r, info.nVis());
+        Object[] rest = {
+            r == null ? 0.0 : r.wallSeconds(), r == null ? null : RunMetrics.finite(r.microsPerStep()),
             ModelVersion.ID, ctx.codeVersion(), ctx.configHash(), ctx.sparkVersion(),
             System.getProperty("java.version"), info.host(), info.startedAt(), info.endedAt(), run.role()};
+        Object[] tail = new Object[metrics.length + rest.length];
+        System.arraycopy(metrics, 0, tail, 0, metrics.length);
+        System.arraycopy(rest, 0, tail, metrics.length, rest.length);
         Object[] row = new Object[head.length + info.parameters().length + tail.length];
         System.arraycopy(head, 0, row, 0, head.length);
         System.arraycopy(info.parameters(), 0, row, head.length, info.parameters().length);
@@ -80,7 +71,4 @@ final class ResultRows {
     }
 
     /** NaN and infinities become SQL NULL, so aggregates in SQL are not poisoned. */
-    static Double finite(double x) {
-        return Double.isFinite(x) ? x : null;
-    }
 }

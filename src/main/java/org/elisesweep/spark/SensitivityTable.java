@@ -161,9 +161,9 @@ public final class SensitivityTable {
             try (TableWriter w = new TableWriter(staged, Tables.SENSITIVITY, Tables.sensitivity(), conf)) {
                 for (SensitivityAnalysis.Result r : results) {
                     for (SensitivityAnalysis.Index x : r.indices()) {
-                        w.write(r.output(), x.parameter(), spec.method().key(), ResultRows.finite(x.s1()), ResultRows.finite(x.s1Low()),
-                                ResultRows.finite(x.s1High()), ResultRows.finite(x.st()), ResultRows.finite(x.stLow()), ResultRows.finite(x.stHigh()),
-                                ResultRows.finite(x.muStar()), ResultRows.finite(x.muStarLow()), ResultRows.finite(x.muStarHigh()), ResultRows.finite(x.sigma()),
+                        w.write(r.output(), x.parameter(), spec.method().key(), RunMetrics.finite(x.s1()), RunMetrics.finite(x.s1Low()),
+                                RunMetrics.finite(x.s1High()), RunMetrics.finite(x.st()), RunMetrics.finite(x.stLow()), RunMetrics.finite(x.stHigh()),
+                                RunMetrics.finite(x.muStar()), RunMetrics.finite(x.muStarLow()), RunMetrics.finite(x.muStarHigh()), RunMetrics.finite(x.sigma()),
                                 r.n(), r.rowsUsed(), r.rowsDropped(), r.substituted(), spec.confidence(), spec.bootstrap());
                     }
                 }

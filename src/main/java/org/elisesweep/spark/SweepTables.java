@@ -65,6 +65,27 @@ public final class SweepTables {
         return names;
     }
 
+    /**
+     * {@code sweep} if {@code outputRoot} holds its results; with {@code sweep} null, the only sweep there.
+     *
+     * @throws NotASweepOutputException when there is no runs table (of that sweep), listing the sweeps there
+     *                                  are, or when {@code sweep} is null and there are several
+     */
+    static String chooseSweep(String outputRoot, String sweep, Configuration hadoop) throws NotASweepOutputException,
+            IOException {
+        List<String> sweeps = sweepsIn(outputRoot, hadoop);
+        if (sweep == null && sweeps.size() > 1) {
+            throw new NotASweepOutputException(outputRoot + " holds the results of several sweeps ("
+                    + String.join(", ", sweeps) + "); name the one to use (--sweep)");
+        }
+        String chosen = sweep == null ? sweeps.get(0) : sweep;
+        if (!sweeps.contains(chosen)) {
+            throw new NotASweepOutputException(outputRoot + " holds no results of sweep '" + chosen + "'; it holds "
+                    + String.join(", ", sweeps));
+        }
+        return chosen;
+    }
+
     private static boolean hasCommittedFile(FileSystem fs, Path partition) throws IOException {
         for (FileStatus f : fs.listStatus(partition)) {
             if (TableLayout.batchKeyOf(f.getPath().getName()) != null) {
@@ -85,16 +106,7 @@ public final class SweepTables {
     public static SweepTables open(SparkSession spark, String outputRoot, String sweep) throws NotASweepOutputException,
             IOException {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        List<String> sweeps = sweepsIn(outputRoot, hadoop);
-        if (sweep == null && sweeps.size() > 1) {
-            throw new NotASweepOutputException(outputRoot + " holds the results of several sweeps ("
-                    + String.join(", ", sweeps) + "); name the one to use");
-        }
-        sweep = sweep == null ? sweeps.get(0) : sweep;
-        if (!sweeps.contains(sweep)) {
-            throw new NotASweepOutputException(outputRoot + " holds no results of sweep '" + sweep + "'; it holds "
-                    + String.join(", ", sweeps));
-        }
+        sweep = chooseSweep(outputRoot, sweep, hadoop);
         Path root = new Path(outputRoot);
         FileSystem fs = root.getFileSystem(hadoop);
         TableLayout layout = new TableLayout(fs.makeQualified(root).toString(), sweep);

@@ -1,0 +1,43 @@
+package org.elisesweep.spark;
+
+import org.elisesweep.model.LearningCurve;
+import org.elisesweep.model.ReplayScores;
+import org.elisesweep.model.ScenarioResult;
+import org.elisesweep.model.SimulationResult;
+import org.elisesweep.model.Status;
+
+/**
+ * The figures of one simulation in its {@code runs} row, from {@code status} to {@code steps} in
+ * table order ({@link Tables#runs}): what depends only on parameters and seed, so that a rerun
+ * reproduces every one of them bit for bit ({@link CommittedRun}). Non-finite values are null.
+ */
+final class RunMetrics {
+    /** The first of these columns in {@code runs}; {@link #of} gives {@link #COUNT} values from it on. */
+    static final String FIRST = "status";
+    static final int COUNT = 14;
+
+    private RunMetrics() {
+    }
+
+    static Object[] of(Status status, String message, SimulationResult r, int nVis) {
+        LearningCurve c = r == null ? null : r.curve();
+        ScenarioResult undisturbed = r == null || r.scenarios().isEmpty() ? null : r.scenarios().get(0);
+        ReplayScores rs = undisturbed == null ? null : undisturbed.scores();
+        int learnedAt = c == null ? -1 : c.learnedAtCycle(nVis);
+        return new Object[] {
+            status.name(), message.isEmpty() ? null : message,
+            learnedAt < 0 ? null : learnedAt,
+            finite(c == null ? Double.NaN : c.finalMse()),
+            finite(c == null ? Double.NaN : c.finalSumCorr()),
+            finite(c == null ? Double.NaN : c.finalSumCorr() / nVis),
+            rs == null ? null : rs.meanSumCorr(), rs == null ? null : rs.minSumCorr(),
+            rs == null ? null : rs.finalSumCorr(), rs == null ? null : rs.meanMse(),
+            rs == null ? null : rs.driftMsPerCycle(),
+            r == null || r.weights() == null ? null : finite(r.weights().spectralRadius()),
+            nVis, r == null ? 0L : r.steps()};
+    }
+
+    static Double finite(double x) {
+        return Double.isFinite(x) ? x : null;
+    }
+}
