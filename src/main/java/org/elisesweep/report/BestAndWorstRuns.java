@@ -24,8 +24,8 @@ import org.elisesweep.sweep.ConfigProblems;
 
 /**
  * Target versus replay for the best and the worst point (by mean replay Σcorr over the point's OK
- * replicates). The tables hold no traces, so the replicate closest to its point's mean is
- * simulated again from its parameters and seed: its results depend on nothing else, so the
+ * replicates), each at its extreme replicate ({@link #picks}). The tables hold no traces, so that
+ * replicate is simulated again from its parameters and seed: its results depend on nothing else, so the
  * rerun reproduces the table's score bit for bit under the same model version, which is checked.
  */
 final class BestAndWorstRuns {
@@ -61,31 +61,47 @@ final class BestAndWorstRuns {
 
     /** Picks, reruns and draws the best and the worst point (one when they are the same); empty if no run is scored. */
     List<Rerun> write(Path dir, boolean progress) {
-        List<Row> means = runs.groupBy("point_id").agg(avg(col(SCORE)).as("mean"))
-                .orderBy(col("mean").desc(), col("point_id")).collectAsList();
-        if (means.isEmpty()) {
-            return List.of();
-        }
-        List<Row> picked = new ArrayList<>(List.of(means.get(0)));
-        if (means.size() > 1) {
-            picked.add(means.get(means.size() - 1));
-        }
-        List<Row> chosen = picked.stream().map(p -> representative(p.getString(0), p.getDouble(1))).toList();
-        List<SimulationSpec> specs = chosen.stream().map(BestAndWorstRuns::specOrNull).toList();
+        List<Pick> picked = picks();
+        List<SimulationSpec> specs = picked.stream().map(p -> specOrNull(p.run())).toList();
         List<SimulationResult> results = rerun(specs, progress);
         List<Rerun> out = new ArrayList<>();
-        for (int k = 0; k < chosen.size(); k++) {
-            out.add(draw(dir, k == 0 ? "best" : "worst", chosen.get(k), picked.get(k).getDouble(1), specs.get(k),
+        for (int k = 0; k < picked.size(); k++) {
+            out.add(draw(dir, picked.get(k).rank(), picked.get(k).run(), picked.get(k).pointMean(), specs.get(k),
                     results.get(k)));
         }
         return out;
     }
 
-    /** The point's OK replicate whose score is closest to the point's mean (lowest replicate on ties). */
-    private Row representative(String pointId, double mean) {
+    /** A point picked for a figure ("best" or "worst"), its mean score and the replicate shown. */
+    record Pick(String rank, double pointMean, Row run) {
+    }
+
+    /**
+     * The best point (highest mean replay Σcorr over its OK replicates) with its best replicate, and the
+     * worst point with its worst replicate, so that a point whose replicates disagree (bimodal) is shown
+     * at its extreme, not by a replicate that flatters it. Ties: the lower point id, the lower replicate.
+     */
+    List<Pick> picks() {
+        List<Row> means = runs.groupBy("point_id").agg(avg(col(SCORE)).as("mean"))
+                .orderBy(col("mean").desc(), col("point_id")).collectAsList();
+        if (means.isEmpty()) {
+            return List.of();
+        }
+        List<Pick> picked = new ArrayList<>();
+        Row best = means.get(0);
+        picked.add(new Pick("best", best.getDouble(1), extremeReplicate(best.getString(0), true)));
+        if (means.size() > 1) {
+            Row worst = means.get(means.size() - 1);
+            picked.add(new Pick("worst", worst.getDouble(1), extremeReplicate(worst.getString(0), false)));
+        }
+        return picked;
+    }
+
+    /** The point's OK replicate with the highest ({@code best}) or lowest score; the lowest replicate on ties. */
+    private Row extremeReplicate(String pointId, boolean best) {
+        Comparator<Row> byScore = Comparator.comparingDouble((Row r) -> r.<Double>getAs(SCORE));
         return runs.filter(col("point_id").equalTo(pointId)).collectAsList().stream()
-                .min(Comparator.comparingDouble((Row r) -> Math.abs(r.<Double>getAs(SCORE) - mean))
-                        .thenComparingInt(r -> r.<Integer>getAs("replicate")))
+                .min((best ? byScore.reversed() : byScore).thenComparingInt(r -> r.<Integer>getAs("replicate")))
                 .orElseThrow();
     }
 
@@ -163,10 +179,9 @@ final class BestAndWorstRuns {
                         + "(table computed under model version %s, this code is %s).", r.rerunScore(), r.tableScore(),
                         runModel, ModelVersion.ID);
         return String.format(Locale.ROOT, "The %s point by mean replay Σcorr over its replicates (%.3f); shown is its "
-                + "replicate %d (seed %d, replay Σcorr %.3f), the one closest to that mean, simulated again from its "
-                + "parameters and seed. Top: the target rates over one cycle; below: the last scored cycle of the "
+                + "%s replicate, %d (seed %d, replay Σcorr %.3f), simulated again from its parameters and seed. Top: the target rates over one cycle; below: the last scored cycle of the "
                 + "undisturbed replay and of each disturbance scenario, aligned at its best shift (colour: rate 0 … 1). %s",
-                r.rank(), r.pointMean(), r.run().<Integer>getAs("replicate"), r.run().<Long>getAs("seed"),
+                r.rank(), r.pointMean(), r.rank(), r.run().<Integer>getAs("replicate"), r.run().<Long>getAs("seed"),
                 r.tableScore(), check);
     }
 }

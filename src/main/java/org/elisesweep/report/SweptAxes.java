@@ -31,6 +31,11 @@ final class SweptAxes {
         this.design = design;
     }
 
+    /** No swept parameter: a sweep of one point. */
+    static SweptAxes none() {
+        return new SweptAxes(List.of(), List.of());
+    }
+
     /** Finds the swept parameters of {@code runs} with two Spark queries. */
     static SweptAxes of(Dataset<Row> runs) {
         // 1. distinct values of every parameter column, in one pass
@@ -39,7 +44,7 @@ final class SweptAxes {
         Row n = runs.agg(counts[0], java.util.Arrays.copyOfRange(counts, 1, counts.length)).first();
         List<String> swept = columns.stream().filter(c -> n.<Long>getAs(c) > 1).toList();
         if (swept.isEmpty()) {
-            return new SweptAxes(List.of(), List.of());
+            return none();
         }
 
         // 2. the points' combinations of the swept values, from which each axis's values follow
