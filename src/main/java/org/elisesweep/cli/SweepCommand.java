@@ -11,11 +11,15 @@ import org.apache.hadoop.conf.Configuration;
 import org.elisesweep.report.SweepReport;
 import org.elisesweep.spark.ConsoleLogging;
 import org.elisesweep.spark.DryRun;
+import org.elisesweep.spark.FrontierJob;
+import org.elisesweep.spark.FrontierSummary;
 import org.elisesweep.spark.OutputLocation;
 import org.elisesweep.spark.StopRequest;
 import org.elisesweep.spark.SweepJob;
 import org.elisesweep.spark.SweepLease;
 import org.elisesweep.spark.SweepSummary;
+import org.elisesweep.sweep.FrontierFile;
+import org.elisesweep.sweep.FrontierPlan;
 import org.elisesweep.sweep.SweepFile;
 import org.elisesweep.sweep.SweepPlan;
 import picocli.CommandLine.Command;
@@ -71,7 +75,8 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // 1. read and validate the whole sweep file and the options before anything starts
-        SweepPlan plan = SweepFile.load(file);
+        FrontierPlan frontier = FrontierFile.declaresFrontier(file) ? FrontierFile.load(file) : null;
+        SweepPlan plan = frontier != null ? frontier.firstRound() : SweepFile.load(file);
         plan.warnings().forEach(w -> System.err.println("warning: " + w));
         if (dryRun && !plan.continuesStoredNetworks()) {
             DryRun.of(plan).print(System.out);
@@ -100,8 +105,13 @@ final class SweepCommand implements Callable<Integer> {
             }
             SweepLease.Policy lease = SweepLease.Policy.DEFAULT.staleAfter(Duration.ofSeconds(staleAfterSeconds))
                     .waiting(waitForLease);
-            SweepSummary summary = SweepJob.run(spark, plan,
-                    new SweepJob.Options(output, rerunFailed, !noProgress, 0, lease, stop));
+            SweepJob.Options options = new SweepJob.Options(output, rerunFailed, !noProgress, 0, lease, stop);
+            if (frontier != null) {
+                FrontierSummary found = FrontierJob.run(spark, frontier, options);
+                found.print(System.out);
+                return found.interrupted() ? ExitStatus.INTERRUPTED : found.complete() ? ExitStatus.OK : ExitStatus.STOPPED;
+            }
+            SweepSummary summary = SweepJob.run(spark, plan, options);
             summary.print(System.out);
             if (summary.interrupted()) {
                 System.out.flush();

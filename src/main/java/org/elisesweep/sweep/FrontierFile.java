@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a sweep file with a {@code frontier} section into a {@link FrontierPlan}, after validating
@@ -69,22 +71,34 @@ public final class FrontierFile {
         try {
             ends = SweepFile.parse(rest, sourceName, baseDir);
         } catch (ConfigProblems e) {
-            e.problems().forEach(p -> problems.add(named(p, endsAxis)));
+            e.problems().forEach(p -> problems.add(named(p, endsAxis, spec)));
         }
         if (!problems.isEmpty() || spec == null || endsAxis < 0) {
             throw new ConfigProblems(sourceName, problems);
         }
         String configHash = Sha256.hex(resolved.root().render(ConfigRenderOptions.concise()));
-        return new FrontierPlan(spec, ends, configHash, ends.warnings().stream().map(w -> named(w, endsAxis)).toList());
+        return new FrontierPlan(spec, ends, configHash, ends.warnings().stream().map(w -> named(w, endsAxis, spec)).toList());
     }
 
-    /** A problem of the validation axis of the range's ends, named by the frontier's keys. */
-    private static String named(String problem, int endsAxis) {
+    /**
+     * A problem of the validation axis of the range's ends, named by the frontier's keys: its values
+     * are frontier.from and frontier.to, a point at one of them (PointValidator's "axes[N] path = value")
+     * says which.
+     */
+    private static String named(String problem, int endsAxis, FrontierSpec spec) {
         if (endsAxis < 0) {
             return problem;
         }
         String axis = "axes[" + endsAxis + "]";
-        return problem.replace(axis + ".values[0]", "frontier.from").replace(axis + ".values[1]", "frontier.to")
+        Matcher point = Pattern.compile(Pattern.quote(axis + " " + spec.path() + " = ") + "([^,:]+)").matcher(problem);
+        StringBuilder out = new StringBuilder();
+        while (point.find()) {
+            String end = Double.parseDouble(point.group(1)) == spec.from() ? "from" : "to";
+            point.appendReplacement(out, Matcher.quoteReplacement("frontier." + end + " (" + spec.path() + " = "
+                    + point.group(1) + ")"));
+        }
+        point.appendTail(out);
+        return out.toString().replace(axis + ".values[0]", "frontier.from").replace(axis + ".values[1]", "frontier.to")
                 .replace(axis, "frontier");
     }
 }

@@ -91,6 +91,14 @@ public final class FrontierPlan {
         return SweepPoint.of(p);
     }
 
+    /** The sweep of the first round's probes (the ends of the range and the values between), e.g. for a dry run. */
+    public SweepPlan firstRound() {
+        List<SweepPoint> probes = new ArrayList<>();
+        List<Double> xs = new FrontierSearch(spec).next(List.of(), 0).next();
+        configurations.forEach(c -> xs.forEach(x -> probes.add(probe(c, x))));
+        return sweepOf(probes);
+    }
+
     /**
      * The ordinary sweep of {@code probes}, each with the frontier's replicates; its config hash is
      * the whole file's (frontier section included).
