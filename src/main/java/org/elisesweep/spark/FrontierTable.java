@@ -8,6 +8,7 @@ import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -23,7 +24,7 @@ import org.elisesweep.sweep.FrontierSearch;
  * frontiers" gives the schema), one Parquet file {@code <root>/frontiers/sweep=<name>/frontiers.parquet}
  * rewritten after every round: written next to it under a hidden name, then renamed over it, so a
  * reader sees the previous round's table or this one, never half of one. The same rows give the
- * same bytes.
+ * same bytes, in any JVM.
  */
 final class FrontierTable {
     static final String NAME = "frontiers";
@@ -65,7 +66,10 @@ final class FrontierTable {
         MessageType schema = Tables.parquetSchema(NAME, columns);
         SimpleGroupFactory rows = new SimpleGroupFactory(schema);
         try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(tmp).withConf(fs.getConf()).withType(schema)
-                .withWriteMode(ParquetFileWriter.Mode.CREATE).withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
+                .withWriteMode(ParquetFileWriter.Mode.CREATE).withCompressionCodec(CompressionCodecName.SNAPPY)
+                // one encoding per column: parquet-mr lists a column's encodings from a HashSet, whose order
+                // changes from JVM to JVM; data pages v2 without dictionaries record only the values' encoding
+                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0).withDictionaryEncoding(false).build()) {
             for (int k = 0; k < estimates.size(); k++) {
                 writer.write(row(rows.newGroup(), plan.configurations().get(k), estimates.get(k)));
             }
