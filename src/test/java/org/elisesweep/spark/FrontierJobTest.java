@@ -72,6 +72,10 @@ class FrontierJobTest {
         double xStar = first.estimates().get(0).xStar();
         assertTrue(Math.abs(xStar - 0.37) <= 0.02, "x* = " + xStar);
 
+        Row queried = TableQuery.run(spark, out.toString(), "SELECT status, x_star, sweep FROM frontiers").first();
+        assertEquals("CONVERGED", queried.getString(0));
+        assertEquals(xStar, queried.getDouble(1), 0.0);
+        assertEquals("known", queried.getString(2));
         Path table = out.resolve("frontiers").resolve("sweep=known").resolve("frontiers.parquet");
         byte[] before = Files.readAllBytes(table);
         long committed = spark.read().parquet(out.resolve("runs").toString()).count();

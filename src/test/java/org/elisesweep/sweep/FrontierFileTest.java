@@ -124,6 +124,20 @@ class FrontierFileTest {
     }
 
     @Test
+    void theReadyFrontierFilesAreValid() throws java.io.IOException {
+        try (Stream<Path> files = java.nio.file.Files.list(Path.of("conf/frontiers"))) {
+            List<Path> confs = files.filter(p -> p.toString().endsWith(".conf")).sorted().toList();
+            assertEquals(2, confs.size(), confs.toString());
+            for (Path conf : confs) {
+                FrontierPlan plan = FrontierFile.load(conf);
+                assertEquals(3, plan.configurations().size(), conf.toString());
+                assertTrue(FrontierFile.declaresFrontier(conf));
+            }
+        }
+        assertTrue(!FrontierFile.declaresFrontier(Path.of("conf/quickstart.conf")));
+    }
+
+    @Test
     void problemsOfTheSectionAndOfTheRestOfTheFileComeTogether() {
         String message = problems(FILE.replace("to = 1", "to = 0").replace("training.cycles = 40", "training.cycles = -1"));
         assertTrue(message.contains("frontier.to: must be greater than from"), message);
