@@ -109,7 +109,13 @@ final class SweepCommand implements Callable<Integer> {
             if (frontier != null) {
                 FrontierSummary found = FrontierJob.run(spark, frontier, options);
                 found.print(System.out);
-                return found.interrupted() ? ExitStatus.INTERRUPTED : found.complete() ? ExitStatus.OK : ExitStatus.STOPPED;
+                if (found.interrupted()) {
+                    System.out.flush();
+                    System.err.println("interrupted: rerun the same command to continue the search");
+                    return ExitStatus.INTERRUPTED;
+                }
+                return report(spark, output, plan.name(), found.complete() ? ExitStatus.OK : ExitStatus.STOPPED,
+                        found.simulations() > 0);
             }
             SweepSummary summary = SweepJob.run(spark, plan, options);
             summary.print(System.out);
@@ -119,16 +125,22 @@ final class SweepCommand implements Callable<Integer> {
                         summary.committed(), summary.planned());
                 return ExitStatus.INTERRUPTED;
             }
-            int status = summary.complete() ? ExitStatus.OK : ExitStatus.STOPPED;
-            boolean embedded = spark.sparkContext().master().startsWith("local");
-            if ((report != null ? report : embedded) && summary.committed() > 0) {
-                System.out.flush();
-                int written = ReportCommand.write(spark, new SweepReport.Options(output, plan.name(), null, true,
-                        !noProgress), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-                status = Math.max(status, written);
-            }
-            return status;
+            return report(spark, output, plan.name(), summary.complete() ? ExitStatus.OK : ExitStatus.STOPPED,
+                    summary.committed() > 0);
         });
+    }
+
+    /** Writes the report when asked (by default with embedded Spark) and there is something to show; the worse status. */
+    private int report(org.apache.spark.sql.SparkSession spark, String output, String sweep, int status,
+                       boolean anyCommitted) throws java.io.IOException {
+        boolean embedded = spark.sparkContext().master().startsWith("local");
+        if ((report != null ? report : embedded) && anyCommitted) {
+            System.out.flush();
+            int written = ReportCommand.write(spark, new SweepReport.Options(output, sweep, null, true, !noProgress),
+                    new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+            return Math.max(status, written);
+        }
+        return status;
     }
 
     /** The Hadoop settings among the --conf ones (spark.hadoop.*), for checking the output before Spark starts. */
