@@ -11,11 +11,15 @@ import org.apache.hadoop.conf.Configuration;
 import org.elisesweep.report.SweepReport;
 import org.elisesweep.spark.ConsoleLogging;
 import org.elisesweep.spark.DryRun;
+import org.elisesweep.spark.FrontierJob;
+import org.elisesweep.spark.FrontierSummary;
 import org.elisesweep.spark.OutputLocation;
 import org.elisesweep.spark.StopRequest;
 import org.elisesweep.spark.SweepJob;
 import org.elisesweep.spark.SweepLease;
 import org.elisesweep.spark.SweepSummary;
+import org.elisesweep.sweep.FrontierFile;
+import org.elisesweep.sweep.FrontierPlan;
 import org.elisesweep.sweep.SweepFile;
 import org.elisesweep.sweep.SweepPlan;
 import picocli.CommandLine.Command;
@@ -71,7 +75,8 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // 1. read and validate the whole sweep file and the options before anything starts
-        SweepPlan plan = SweepFile.load(file);
+        FrontierPlan frontier = FrontierFile.declaresFrontier(file) ? FrontierFile.load(file) : null;
+        SweepPlan plan = frontier != null ? frontier.firstRound() : SweepFile.load(file);
         plan.warnings().forEach(w -> System.err.println("warning: " + w));
         if (dryRun && !plan.continuesStoredNetworks()) {
             DryRun.of(plan).print(System.out);
@@ -100,8 +105,19 @@ final class SweepCommand implements Callable<Integer> {
             }
             SweepLease.Policy lease = SweepLease.Policy.DEFAULT.staleAfter(Duration.ofSeconds(staleAfterSeconds))
                     .waiting(waitForLease);
-            SweepSummary summary = SweepJob.run(spark, plan,
-                    new SweepJob.Options(output, rerunFailed, !noProgress, 0, lease, stop));
+            SweepJob.Options options = new SweepJob.Options(output, rerunFailed, !noProgress, 0, lease, stop);
+            if (frontier != null) {
+                FrontierSummary found = FrontierJob.run(spark, frontier, options);
+                found.print(System.out);
+                if (found.interrupted()) {
+                    System.out.flush();
+                    System.err.println("interrupted: rerun the same command to continue the search");
+                    return ExitStatus.INTERRUPTED;
+                }
+                return report(spark, output, plan.name(), found.complete() ? ExitStatus.OK : ExitStatus.STOPPED,
+                        found.simulations() > 0);
+            }
+            SweepSummary summary = SweepJob.run(spark, plan, options);
             summary.print(System.out);
             if (summary.interrupted()) {
                 System.out.flush();
@@ -109,16 +125,22 @@ final class SweepCommand implements Callable<Integer> {
                         summary.committed(), summary.planned());
                 return ExitStatus.INTERRUPTED;
             }
-            int status = summary.complete() ? ExitStatus.OK : ExitStatus.STOPPED;
-            boolean embedded = spark.sparkContext().master().startsWith("local");
-            if ((report != null ? report : embedded) && summary.committed() > 0) {
-                System.out.flush();
-                int written = ReportCommand.write(spark, new SweepReport.Options(output, plan.name(), null, true,
-                        !noProgress), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-                status = Math.max(status, written);
-            }
-            return status;
+            return report(spark, output, plan.name(), summary.complete() ? ExitStatus.OK : ExitStatus.STOPPED,
+                    summary.committed() > 0);
         });
+    }
+
+    /** Writes the report when asked (by default with embedded Spark) and there is something to show; the worse status. */
+    private int report(org.apache.spark.sql.SparkSession spark, String output, String sweep, int status,
+                       boolean anyCommitted) throws java.io.IOException {
+        boolean embedded = spark.sparkContext().master().startsWith("local");
+        if ((report != null ? report : embedded) && anyCommitted) {
+            System.out.flush();
+            int written = ReportCommand.write(spark, new SweepReport.Options(output, sweep, null, true, !noProgress),
+                    new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+            return Math.max(status, written);
+        }
+        return status;
     }
 
     /** The Hadoop settings among the --conf ones (spark.hadoop.*), for checking the output before Spark starts. */

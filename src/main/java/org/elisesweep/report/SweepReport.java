@@ -85,6 +85,7 @@ public final class SweepReport {
                         + "them from the tables.", excluded, options.outputRoot(), sweep));
             }
             parameters(page, runs, axes);
+            frontier(page, written, figures, FrontierFigures.read(spark, options.outputRoot(), sweep));
 
             Map<Status, Long> counts = StatusFigure.counts(runs);
             page.section("Status");
@@ -148,6 +149,21 @@ public final class SweepReport {
             throw new java.io.UncheckedIOException(e);
         }
         written.add(f);
+    }
+
+    /** A frontier sweep's frontier, from its frontiers table (README "Robustness frontiers"). */
+    private static void frontier(ReportPage page, List<Figure> written, Path figures, FrontierFigures frontier) {
+        if (frontier == null) {
+            return;
+        }
+        page.section("Robustness frontier");
+        page.paragraph("Where " + frontier.criterion() + " stops holding, over " + frontier.parameter()
+                + ", per configuration.");
+        page.table(frontier.header(), frontier.table());
+        Figure f = frontier.write(figures);
+        if (f != null) {
+            add(page, written, figures, f);
+        }
     }
 
     /** The swept parameters with their values, and every fixed one folded away. */

@@ -24,12 +24,17 @@ final class ParameterColumns {
         for (String path : catalog.defaults().keySet()) {
             Parameter p = catalog.get(path);
             parameters.add(p);
-            columns.add(TableColumn.required(columnName(path), columnType(p.type())));
+            columns.add(column(path));
         }
     }
 
     static String columnName(String path) {
         return path.replace('.', '_').replace('-', '_');
+    }
+
+    /** The column of parameter {@code path}, as in {@code runs}. */
+    static TableColumn column(String path) {
+        return TableColumn.required(columnName(path), columnType(ParameterCatalog.INSTANCE.get(path).type()));
     }
 
     /** The column type of a parameter type: choices and scenario lists are held as text. */

@@ -79,18 +79,45 @@ public final class SweepJob {
 
     private SweepSummary execute() throws IOException {
         // 0. one writer per (output, sweep): refuse, wait or take over before reading anything
-        String group = "elise-sweep-" + plan.name();
-        Runnable cancel = () -> spark.sparkContext().cancelJobGroup(group);
-        SweepLease lease;
+        try (SweepLease lease = acquireLease(spark, fs, layout, options)) {
+            return underLease(lease);
+        }
+    }
+
+    /**
+     * Takes the one-writer lease of {@code layout}'s sweep (refusing, waiting or taking over as
+     * {@link Options#lease()} says); losing it later cancels the sweep's Spark jobs.
+     */
+    static SweepLease acquireLease(SparkSession spark, FileSystem fs, TableLayout layout, Options options)
+            throws IOException {
+        String group = jobGroup(layout.sweep());
         try {
-            lease = SweepLease.acquire(fs, layout, spark.sparkContext().applicationId(), options.lease(),
-                    System.err::println, cancel);
+            return SweepLease.acquire(fs, layout, spark.sparkContext().applicationId(), options.lease(),
+                    System.err::println, () -> spark.sparkContext().cancelJobGroup(group));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while waiting for the lease of " + plan.name());
+            throw new java.io.InterruptedIOException("interrupted while waiting for the lease of " + layout.sweep());
         }
+    }
+
+    /**
+     * Runs what is missing of {@code plan} while the caller holds {@code lease} of its output (a
+     * frontier sweep holds it over all its rounds); as {@link #run}, for a plan that continues no stored networks.
+     */
+    static SweepSummary runUnderLease(SparkSession spark, SweepPlan plan, Options options, SweepLease lease)
+            throws IOException {
+        return new SweepJob(spark, plan, options).underLease(lease);
+    }
+
+    private static String jobGroup(String sweep) {
+        return "elise-sweep-" + sweep;
+    }
+
+    private SweepSummary underLease(SweepLease lease) throws IOException {
+        String group = jobGroup(plan.name());
+        Runnable cancel = () -> spark.sparkContext().cancelJobGroup(group);
         options.stop().onRequest(cancel);
-        try (lease) {
+        try {
             SweepSummary summary;
             try {
                 summary = execute(group);

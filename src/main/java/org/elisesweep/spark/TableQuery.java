@@ -37,6 +37,7 @@ public final class TableQuery {
     /**
      * Registers the views {@link #VIEWS} in {@code session}: each the union of that table over the
      * sweeps under {@code outputDir}; a detail table with nothing committed yet is an empty view.
+     * Also {@code frontiers}, when a frontier sweep wrote one.
      */
     public static void registerViews(SparkSession session, String outputDir) throws NotASweepOutputException,
             IOException {
@@ -48,6 +49,11 @@ public final class TableQuery {
         register(session, Tables.CURVES, sweeps, SweepTables::curves);
         register(session, Tables.REPLAY, sweeps, SweepTables::replay);
         register(session, Tables.ROBUSTNESS, sweeps, SweepTables::robustness);
+        // frontier sweeps' results, partitioned by sweep like the others (README "Robustness frontiers")
+        org.apache.hadoop.fs.Path frontiers = new org.apache.hadoop.fs.Path(outputDir, FrontierTable.NAME);
+        if (frontiers.getFileSystem(session.sparkContext().hadoopConfiguration()).exists(frontiers)) {
+            session.read().parquet(frontiers.toString()).createOrReplaceTempView(FrontierTable.NAME);
+        }
     }
 
     private interface TableOf {

@@ -118,7 +118,7 @@ final class AxisReader {
     }
 
     /** The simulation parameter named at {@code at}.path, or null with a problem. */
-    private String path(Config obj, String at) {
+    String path(Config obj, String at) {
         if (!obj.hasPath("path")) {
             if (!obj.hasPathOrNull("path")) {
                 problems.add(at + ": missing path, the simulation parameter to vary (e.g. path = model.n-lat)"

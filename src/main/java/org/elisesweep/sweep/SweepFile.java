@@ -67,16 +67,19 @@ public final class SweepFile {
      * @throws ConfigProblems listing every problem, each naming its path in the file
      */
     public static SweepPlan load(Path file) {
+        return parse(read(file), file.toString(), file.toAbsolutePath().getParent());
+    }
+
+    /** The HOCON of a sweep file, unresolved; also read by {@link FrontierFile}. */
+    static Config read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigProblems(file.toString(), List.of("no such sweep file (" + file.toAbsolutePath() + ")"));
         }
-        Config config;
         try {
-            config = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+            return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
         } catch (ConfigException e) {
             throw new ConfigProblems(file.toString(), List.of(e.getMessage()));
         }
-        return parse(config, file.toString(), file.toAbsolutePath().getParent());
     }
 
     /**
@@ -87,13 +90,16 @@ public final class SweepFile {
      * @throws ConfigProblems listing every problem, each naming its path in the file
      */
     public static SweepPlan parse(Config config, String sourceName, Path baseDir) {
-        Config resolved;
+        return new SweepFile(resolve(config, sourceName), sourceName, baseDir).plan();
+    }
+
+    /** {@code config} with its substitutions resolved; also used by {@link FrontierFile}. */
+    static Config resolve(Config config, String sourceName) {
         try {
-            resolved = config.resolve();
+            return config.resolve();
         } catch (ConfigException e) {
             throw new ConfigProblems(sourceName, List.of(e.getMessage()));
         }
-        return new SweepFile(resolved, sourceName, baseDir).plan();
     }
 
     private SweepPlan plan() {

@@ -1,0 +1,47 @@
+package org.elisesweep.report;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.elisesweep.spark.FrontierJob;
+import org.elisesweep.spark.SharedSpark;
+import org.elisesweep.spark.SweepJob;
+import org.elisesweep.sweep.FrontierFile;
+import org.elisesweep.sweep.FrontierPlan;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report of a frontier sweep has its frontier: a table per configuration and x* against the configuration axis. */
+class FrontierReportTest {
+    @Test
+    void theReportShowsTheFrontierOfEveryConfiguration(@TempDir Path dir) throws Exception {
+        // the criterion is on the searched parameter's own column, so x* is 0.37 in both configurations
+        FrontierPlan plan = FrontierFile.parse(ConfigFactory.parseString("""
+                name = report-frontier
+                base { training.cycles = 40, replay.cycles = 8 }
+                axes = [ { path = model.n-lat, values = [6, 8] } ]
+                execution { task-seconds = 0.2 }
+                frontier { path = noise.weights.delete-fraction, from = 0, to = 1,
+                           criterion = "noise_weights_delete_fraction < 0.37", precision = 0.1, replicates = 1,
+                           max-rounds = 3 }
+                """), "test", Path.of("."));
+        Path out = dir.resolve("out");
+        FrontierJob.run(SharedSpark.get(), plan, new SweepJob.Options(out.toString(), false, false));
+
+        SweepReport.Result report = SweepReport.write(SharedSpark.get(), new SweepReport.Options(out.toString(), null,
+                dir.resolve("report"), false, false));
+        String html = Files.readString(report.html());
+        assertTrue(html.contains("Robustness frontier"), html);
+        assertTrue(html.contains("noise_weights_delete_fraction &lt; 0.37"), "the criterion is said");
+        for (String nLat : new String[] {"<tr><td class=\"num\">6</td>", "<tr><td class=\"num\">8</td>"}) {
+            assertTrue(html.contains(nLat), "a row per configuration: " + nLat);
+        }
+        Figure figure = report.figures().stream().filter(f -> f.file().equals("frontier-vs-model_n_lat.png"))
+                .findFirst().orElseThrow(() -> new AssertionError("no frontier figure in " + report.figures()));
+        var png = ImageIO.read(report.figure(figure).toFile());
+        assertTrue(PngAssertions.distinctColours(png) > 3, "a drawn chart, not a blank image");
+    }
+}
