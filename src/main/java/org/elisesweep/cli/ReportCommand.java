@@ -1,5 +1,6 @@
 package org.elisesweep.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -53,7 +54,7 @@ final class ReportCommand implements Callable<Integer> {
 
     /** Writes the report and prints its path; 2 with a message when the directory is not a sweep's output. */
     static int write(SparkSession spark, SweepReport.Options options, PrintWriter out, PrintWriter err)
-            throws java.io.IOException {
+            throws IOException {
         try {
             SweepReport.Result r = SweepReport.write(spark, options);
             out.println("report: " + r.html().toAbsolutePath() + " (" + r.figures().size() + " figures)");

@@ -3,10 +3,12 @@ package org.elisesweep.cli;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -125,13 +127,13 @@ final class RunCommand implements Callable<Integer> {
     private Config overrides() {
         Config config = ConfigFactory.empty();
         if (seed != null) {
-            config = ConfigFactory.parseMap(java.util.Map.of("seed", seed));
+            config = ConfigFactory.parseMap(Map.of("seed", seed));
         }
         for (int k = overrides.size() - 1; k >= 0; k--) {
             String kv = overrides.get(k);
             try {
                 config = config.withFallback(ConfigFactory.parseString(kv,
-                        com.typesafe.config.ConfigParseOptions.defaults().setOriginDescription("--set " + kv)));
+                        ConfigParseOptions.defaults().setOriginDescription("--set " + kv)));
             } catch (ConfigException e) {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                         "--set " + kv + ": not PATH=VALUE (" + e.getMessage() + ")");

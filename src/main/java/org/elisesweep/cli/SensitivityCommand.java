@@ -1,9 +1,11 @@
 package org.elisesweep.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.elisesweep.spark.NotASweepOutputException;
 import org.elisesweep.spark.SensitivityTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +34,7 @@ final class SensitivityCommand implements Callable<Integer> {
 
     /** Analyses, writes the table and prints it; failures go to {@link Failures}. */
     static int print(SparkSession spark, String output, String sweep, PrintWriter out)
-            throws org.elisesweep.spark.NotASweepOutputException, java.io.IOException {
+            throws NotASweepOutputException, IOException {
         out.print(SensitivityTable.analyse(spark, output, sweep).render());
         out.flush();
         return ExitStatus.OK;

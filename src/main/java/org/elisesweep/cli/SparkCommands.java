@@ -1,6 +1,7 @@
 package org.elisesweep.cli;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
@@ -38,7 +39,7 @@ final class SparkCommands {
 
     /** An embedded session ({@code local[*]}, no UI) for reading tables. */
     static <T> T embedded(String appName, Map<String, String> settings, Work<T> work) throws Exception {
-        Map<String, String> all = new java.util.HashMap<>(settings);
+        Map<String, String> all = new HashMap<>(settings);
         all.putIfAbsent("spark.ui.enabled", "false");
         return with("local[*]", appName, all, work);
     }

@@ -1,5 +1,6 @@
 package org.elisesweep.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
 import org.elisesweep.report.SweepReport;
 import org.elisesweep.spark.ConsoleLogging;
 import org.elisesweep.spark.DryRun;
@@ -131,8 +133,8 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /** Writes the report when asked (by default with embedded Spark) and there is something to show; the worse status. */
-    private int report(org.apache.spark.sql.SparkSession spark, String output, String sweep, int status,
-                       boolean anyCommitted) throws java.io.IOException {
+    private int report(SparkSession spark, String output, String sweep, int status,
+                       boolean anyCommitted) throws IOException {
         boolean embedded = spark.sparkContext().master().startsWith("local");
         if ((report != null ? report : embedded) && anyCommitted) {
             System.out.flush();

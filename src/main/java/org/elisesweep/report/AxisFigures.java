@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ final class AxisFigures {
         Column[] keys = group == null ? new Column[] {col(x.column())} : new Column[] {col(x.column()), col(group.column())};
         Column[] aggs = metrics.stream().flatMap(m -> Stream.of(Stats.of(m.column()))).toArray(Column[]::new);
         List<Row> rows = runs.filter(col(metrics.get(0).column()).isNotNull()).groupBy(keys)
-                .agg(aggs[0], java.util.Arrays.copyOfRange(aggs, 1, aggs.length)).collectAsList();
+                .agg(aggs[0], Arrays.copyOfRange(aggs, 1, aggs.length)).collectAsList();
         Map<Object, Map<Object, Stats[]>> out = new LinkedHashMap<>();
         for (Object g : group == null ? List.<Object>of("all runs") : group.values()) {
             out.put(g, new LinkedHashMap<>());

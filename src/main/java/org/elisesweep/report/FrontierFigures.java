@@ -3,6 +3,7 @@ package org.elisesweep.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,7 @@ final class FrontierFigures {
         int colour = 0;
         for (Map.Entry<String, List<Row>> g : byGroup.entrySet()) {
             List<Row> rs = new ArrayList<>(g.getValue());
-            rs.sort(java.util.Comparator.comparingDouble(r -> ((Number) r.getAs(x)).doubleValue()));
+            rs.sort(Comparator.comparingDouble(r -> ((Number) r.getAs(x)).doubleValue()));
             List<Double> xs = rs.stream().map(r -> ((Number) r.getAs(x)).doubleValue()).toList();
             XYSeries star = chart.addSeries(g.getKey(), xs, rs.stream().map(r -> (Double) r.getAs("x_star")).toList());
             star.setMarker(SeriesMarkers.CIRCLE);

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -136,7 +137,7 @@ final class RobustnessFigures {
             chart.getStyler().setYAxisMin(0.0);
             chart.getStyler().setYAxisMax((double) nVis);
             List<String> scenarios = rows.stream().map(ScenarioRow::scenario).toList();
-            Map<String, java.util.function.Function<ScenarioRow, Stats>> phases = new LinkedHashMap<>();
+            Map<String, Function<ScenarioRow, Stats>> phases = new LinkedHashMap<>();
             phases.put("before", ScenarioRow::before);
             phases.put("during", ScenarioRow::during);
             phases.put("after", ScenarioRow::after);

@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.max;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -130,7 +132,7 @@ public final class SweepReport {
             throw new IllegalArgumentException("the report is written to a local directory; " + outputRoot
                     + " is not one, so give the report directory explicitly");
         }
-        return Path.of(scheme == null ? outputRoot : java.net.URI.create(outputRoot).getPath()).resolve("report");
+        return Path.of(scheme == null ? outputRoot : URI.create(outputRoot).getPath()).resolve("report");
     }
 
     /** Figures of an earlier report: this one may have others (e.g. the sweep grew an axis). */
@@ -146,7 +148,7 @@ public final class SweepReport {
         try {
             page.figure(f, Files.readAllBytes(figures.resolve(f.file())));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         written.add(f);
     }

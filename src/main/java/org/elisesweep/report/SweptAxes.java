@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -41,7 +42,7 @@ final class SweptAxes {
         // 1. distinct values of every parameter column, in one pass
         List<String> columns = RunParameters.columns();
         Column[] counts = columns.stream().map(c -> countDistinct(col(c)).as(c)).toArray(Column[]::new);
-        Row n = runs.agg(counts[0], java.util.Arrays.copyOfRange(counts, 1, counts.length)).first();
+        Row n = runs.agg(counts[0], Arrays.copyOfRange(counts, 1, counts.length)).first();
         List<String> swept = columns.stream().filter(c -> n.<Long>getAs(c) > 1).toList();
         if (swept.isEmpty()) {
             return none();
@@ -124,7 +125,7 @@ final class SweptAxes {
     /** The axes other than those given: what a plot averages over. */
     List<SweptAxis> others(SweptAxis... shown) {
         List<SweptAxis> out = new ArrayList<>(axes);
-        out.removeAll(java.util.Arrays.asList(shown));
+        out.removeAll(Arrays.asList(shown));
         return out;
     }
 }

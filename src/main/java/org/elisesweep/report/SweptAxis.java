@@ -2,6 +2,7 @@ package org.elisesweep.report;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import org.elisesweep.sweep.ParameterCatalog;
 
 /**
@@ -49,7 +50,7 @@ record SweptAxis(String column, String path, boolean numeric, List<Object> value
         if (value instanceof Double d) {
             double a = Math.abs(d);
             if (a != 0 && (a < 1e-3 || a >= 1e6)) {
-                return String.format(java.util.Locale.ROOT, "%.3g", d);
+                return String.format(Locale.ROOT, "%.3g", d);
             }
             return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
         }

@@ -2,6 +2,7 @@ package org.elisesweep.spark;
 
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 import org.apache.spark.sql.types.DataType;
@@ -29,7 +30,7 @@ enum ColumnType {
     }
 
     Type parquetField(String name, boolean nullable) {
-        Types.PrimitiveBuilder<org.apache.parquet.schema.PrimitiveType> b = nullable
+        Types.PrimitiveBuilder<PrimitiveType> b = nullable
                 ? Types.optional(parquet) : Types.required(parquet);
         if (this == STRING) {
             b = b.as(LogicalTypeAnnotation.stringType());

@@ -11,6 +11,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.elisesweep.sweep.PlannedRun;
+import org.elisesweep.sweep.SweepPlan;
 
 /**
  * What earlier runs of a sweep already committed: the status of each (point, replicate), read
@@ -26,9 +28,9 @@ final class CommittedRuns {
     }
 
     /** The keys of every simulation {@code plan} plans. */
-    static Set<String> plannedKeys(org.elisesweep.sweep.SweepPlan plan) {
+    static Set<String> plannedKeys(SweepPlan plan) {
         Set<String> keys = new HashSet<>();
-        for (org.elisesweep.sweep.PlannedRun r : plan.runs()) {
+        for (PlannedRun r : plan.runs()) {
             keys.add(key(r.pointId(), r.replicate()));
         }
         return keys;

@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.hadoop.ipc.RemoteException;
 
 /**
  * Create a file with its content only if no file of that name exists, as one atomic step, on the
@@ -38,7 +39,7 @@ final class ExclusiveCreate {
             return true;
         } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
             return false;
-        } catch (org.apache.hadoop.ipc.RemoteException e) {
+        } catch (RemoteException e) {
             if (e.getClassName().endsWith("AlreadyBeingCreatedException")
                     || e.getClassName().endsWith("FileAlreadyExistsException")) {
                 return false;   // another client is creating it right now

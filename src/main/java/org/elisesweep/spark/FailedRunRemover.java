@@ -7,6 +7,7 @@ import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -39,7 +40,7 @@ final class FailedRunRemover {
                     .withColumn("_file", functions.input_file_name())
                     .withColumn("_key", functions.concat_ws("/", functions.col("point_id"), functions.col("replicate")));
             List<String> files = all.filter(functions.col("_key").isin(keys.toArray()))
-                    .select("_file").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+                    .select("_file").distinct().as(Encoders.STRING()).collectAsList();
             for (String file : files) {
                 rewriter.rewriteWithout(new Path(file), keys);
             }

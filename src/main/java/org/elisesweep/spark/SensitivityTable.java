@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Options;
@@ -156,7 +157,7 @@ public final class SensitivityTable {
                               List<SensitivityAnalysis.Result> results, org.apache.hadoop.conf.Configuration conf)
             throws IOException {
         Path target = layout.sensitivityTable();
-        Path staged = new Path(layout.staging("sensitivity", java.util.UUID.randomUUID().toString()), "part.parquet");
+        Path staged = new Path(layout.staging("sensitivity", UUID.randomUUID().toString()), "part.parquet");
         try {
             try (TableWriter w = new TableWriter(staged, Tables.SENSITIVITY, Tables.sensitivity(), conf)) {
                 for (SensitivityAnalysis.Result r : results) {

@@ -1,12 +1,15 @@
 package org.elisesweep.spark;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -17,6 +20,7 @@ import org.elisesweep.model.ModelVersion;
 import org.elisesweep.model.Status;
 import org.elisesweep.sweep.PlannedRun;
 import org.elisesweep.sweep.SweepPlan;
+import org.elisesweep.sweep.SweepPoint;
 
 /**
  * The driver of a sweep: works out what is still missing, spreads it over Spark tasks, shows
@@ -96,7 +100,7 @@ public final class SweepJob {
                     System.err::println, () -> spark.sparkContext().cancelJobGroup(group));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while waiting for the lease of " + layout.sweep());
+            throw new InterruptedIOException("interrupted while waiting for the lease of " + layout.sweep());
         }
     }
 
@@ -237,7 +241,7 @@ public final class SweepJob {
     List<RunBatch> batches(List<PlannedRun> runs, int cores) {
         CostModel model = new CostModel();
         Map<String, Double> costOfPoint = new HashMap<>();
-        for (org.elisesweep.sweep.SweepPoint p : plan.points()) {
+        for (SweepPoint p : plan.points()) {
             costOfPoint.put(p.pointId(), model.seconds(p, !plan.continuesStoredNetworks()));
         }
         double[] cost = new double[runs.size()];
@@ -257,7 +261,7 @@ public final class SweepJob {
         List<List<PlannedRun>> bins = new ArrayList<>();
         double[] load = new double[count];
         // least loaded bin first, ties by index: O(runs · log bins)
-        java.util.PriorityQueue<Integer> lightest = new java.util.PriorityQueue<>(
+        PriorityQueue<Integer> lightest = new PriorityQueue<>(
                 Comparator.comparingDouble((Integer b) -> load[b]).thenComparing(b -> b));
         for (int b = 0; b < count; b++) {
             bins.add(new ArrayList<>());
@@ -269,7 +273,7 @@ public final class SweepJob {
             load[best] += cost[k];
             lightest.add(best);
         }
-        String driverRun = java.util.UUID.randomUUID().toString();
+        String driverRun = UUID.randomUUID().toString();
         return bins.stream().map(b -> new RunBatch(b.toArray(new PlannedRun[0]), driverRun)).toList();
     }
 

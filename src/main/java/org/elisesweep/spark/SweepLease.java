@@ -1,12 +1,15 @@
 package org.elisesweep.spark;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -170,7 +173,7 @@ public final class SweepLease implements AutoCloseable {
         var started = process.get().info().startInstant();
         try {
             return started.isPresent() && started.get().isAfter(Instant.parse(holder.startedAt()));
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return false;
         }
     }
@@ -180,9 +183,9 @@ public final class SweepLease implements AutoCloseable {
         try (InputStream in = fs.open(path)) {
             byte[] bytes = in.readAllBytes();
             return bytes.length == 0 ? null : JSON.readValue(new String(bytes, StandardCharsets.UTF_8), Holder.class);
-        } catch (java.io.FileNotFoundException e) {
+        } catch (FileNotFoundException e) {
             return null;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             return null;   // partly written (HDFS shows a file being written as empty or short)
         }
     }
@@ -190,7 +193,7 @@ public final class SweepLease implements AutoCloseable {
     private static Long heartbeatAge(FileSystem fs, Path path) throws IOException {
         try {
             return Math.max(0, System.currentTimeMillis() - fs.getFileStatus(path).getModificationTime());
-        } catch (java.io.FileNotFoundException e) {
+        } catch (FileNotFoundException e) {
             return null;
         }
     }

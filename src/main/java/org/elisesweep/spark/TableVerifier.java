@@ -1,6 +1,7 @@
 package org.elisesweep.spark;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +18,7 @@ import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.elisesweep.model.Status;
 
@@ -126,7 +128,7 @@ public final class TableVerifier {
             return check(fs, conf, layout, options);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while taking the lease of sweep " + sweep);
+            throw new InterruptedIOException("interrupted while taking the lease of sweep " + sweep);
         }
     }
 
@@ -192,7 +194,7 @@ public final class TableVerifier {
         }
     }
 
-    private static ExpectedRows expectedOf(org.apache.parquet.example.data.Group run, List<TableColumn> columns,
+    private static ExpectedRows expectedOf(Group run, List<TableColumn> columns,
                                            Status status) {
         if (status == Status.INVALID) {
             return ExpectedRows.NONE;

@@ -11,6 +11,7 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 
 /**
@@ -54,7 +55,7 @@ final class TableWriter implements Closeable {
                 case DOUBLE -> g.add(k, ((Number) v).doubleValue());
                 case BOOLEAN -> g.add(k, (Boolean) v);
                 case STRING -> g.add(k, v.toString());
-                case BINARY -> g.add(k, org.apache.parquet.io.api.Binary.fromConstantByteArray((byte[]) v));
+                case BINARY -> g.add(k, Binary.fromConstantByteArray((byte[]) v));
                 default -> throw new IllegalStateException(c.type().name());
             }
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.parquet.schema.MessageType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -167,7 +168,7 @@ final class Tables {
     static StructType sparkSchema(List<TableColumn> columns) {
         return DataTypes.createStructType(columns.stream()
                 .map(c -> new StructField(c.name(), c.type().sparkType(), c.nullable(),
-                        org.apache.spark.sql.types.Metadata.empty()))
+                        Metadata.empty()))
                 .toArray(StructField[]::new));
     }
 }

@@ -3,6 +3,7 @@ package org.elisesweep.sweep;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -329,6 +330,6 @@ public final class SensitivityAnalysis {
     }
 
     private static String fmt(double x) {
-        return String.format(java.util.Locale.ROOT, "%.3g", x);
+        return String.format(Locale.ROOT, "%.3g", x);
     }
 }

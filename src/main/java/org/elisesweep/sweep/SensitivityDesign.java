@@ -1,6 +1,7 @@
 package org.elisesweep.sweep;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -85,8 +86,8 @@ public final class SensitivityDesign {
         int d = spec.dimensions();
         double[][] u = Sampler.SOBOL.unitCube(spec.n(), 2 * d, spec.seed());
         for (int j = 0; j < spec.n(); j++) {
-            double[] a = java.util.Arrays.copyOfRange(u[j], 0, d);
-            double[] b = java.util.Arrays.copyOfRange(u[j], d, 2 * d);
+            double[] a = Arrays.copyOfRange(u[j], 0, d);
+            double[] b = Arrays.copyOfRange(u[j], d, 2 * d);
             points.add(new Point(SensitivityRole.a(j), a));
             points.add(new Point(SensitivityRole.b(j), b));
             for (int i = 0; i < d; i++) {

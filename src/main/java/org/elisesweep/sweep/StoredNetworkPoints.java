@@ -1,5 +1,6 @@
 package org.elisesweep.sweep;
 
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.elisesweep.model.NetworkSnapshot;
@@ -20,7 +21,7 @@ public final class StoredNetworkPoints {
      * {@code point}: {@code stored} with {@code point}'s values of {@code overridePaths}.
      */
     public static SweepPoint combine(SortedMap<String, Object> stored, SweepPoint point,
-                                     java.util.Set<String> overridePaths) {
+                                     Set<String> overridePaths) {
         SortedMap<String, Object> p = new TreeMap<>(stored);
         for (String path : overridePaths) {
             p.put(path, point.parameters().get(path));

@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.elisesweep.model.Sha256;
 
 /**
@@ -128,7 +130,7 @@ public final class SweepFile {
             axes = List.of(SensitivityReader.axis(design, StrictReader.originOf(config.getValue("sensitivity"))));
         }
         if (networks.source() != null) {
-            java.util.SortedSet<String> set = new java.util.TreeSet<>(baseOrigins.keySet());
+            SortedSet<String> set = new TreeSet<>(baseOrigins.keySet());
             axes.forEach(a -> set.addAll(a.paths()));
             rejectTrainingParameters(baseOrigins, axes);
             networks = new SweepPlan.Networks(false, networks.source(), set);
@@ -179,7 +181,7 @@ public final class SweepFile {
         boolean store = config.hasPath("store-networks") && in.getBoolean("store-networks");
         problems.addAll(in.problems());
         if (!config.hasPath("from-networks")) {
-            return new SweepPlan.Networks(store, null, new java.util.TreeSet<>());
+            return new SweepPlan.Networks(store, null, new TreeSet<>());
         }
         ConfigValue value = config.getValue("from-networks");
         if (value.valueType() != ConfigValueType.OBJECT) {
@@ -208,7 +210,7 @@ public final class SweepFile {
             }
         }
         return output == null || !f.problems().isEmpty() ? SweepPlan.Networks.NONE
-                : new SweepPlan.Networks(false, new SweepPlan.NetworkSource(output, sweep), new java.util.TreeSet<>());
+                : new SweepPlan.Networks(false, new SweepPlan.NetworkSource(output, sweep), new TreeSet<>());
     }
 
     /** A sweep on stored networks may set only what acts after training (replay.*, noise.*). */

@@ -1,9 +1,12 @@
 package org.elisesweep.sweep;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * A validated sweep: everything needed to run it, and nothing that depends on where it runs.
@@ -36,11 +39,11 @@ public record SweepPlan(String name, String sourceFile, String configHash, long 
      * @param overridePaths for a sweep on stored networks: the parameters it sets (in base or an axis),
      *                      which replace the stored networks' own; every other parameter comes from them
      */
-    public record Networks(boolean store, NetworkSource source, java.util.SortedSet<String> overridePaths) {
-        public static final Networks NONE = new Networks(false, null, new java.util.TreeSet<>());
+    public record Networks(boolean store, NetworkSource source, SortedSet<String> overridePaths) {
+        public static final Networks NONE = new Networks(false, null, new TreeSet<>());
 
         public Networks {
-            overridePaths = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(overridePaths));
+            overridePaths = Collections.unmodifiableSortedSet(new TreeSet<>(overridePaths));
         }
     }
 
@@ -50,7 +53,7 @@ public record SweepPlan(String name, String sourceFile, String configHash, long 
      * @param output the output directory of the sweep that stored them (a path or Hadoop URI)
      * @param sweep  the name of that sweep, or null when the directory holds a single sweep
      */
-    public record NetworkSource(String output, String sweep) implements java.io.Serializable {
+    public record NetworkSource(String output, String sweep) implements Serializable {
         public NetworkSource {
             Objects.requireNonNull(output, "output");
         }
