@@ -12,6 +12,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.elisesweep.report.SweepReport;
 import org.elisesweep.spark.ConsoleLogging;
+import org.elisesweep.spark.CommittedSpeeds;
 import org.elisesweep.spark.DryRun;
 import org.elisesweep.spark.FrontierJob;
 import org.elisesweep.spark.FrontierSummary;
@@ -80,8 +81,9 @@ final class SweepCommand implements Callable<Integer> {
         FrontierPlan frontier = FrontierFile.declaresFrontier(file) ? FrontierFile.load(file) : null;
         SweepPlan plan = frontier != null ? frontier.firstRound() : SweepFile.load(file);
         plan.warnings().forEach(w -> System.err.println("warning: " + w));
+        String output = out != null ? out : Path.of("out", plan.name()).toString();
         if (dryRun && !plan.continuesStoredNetworks()) {
-            DryRun.of(plan).print(System.out);
+            DryRun.of(plan, CommittedSpeeds.read(output, plan.name(), hadoopSettings())).print(System.out);
             return ExitStatus.OK;
         }
         if (master != null && !MASTER.matcher(master).matches()) {
@@ -91,7 +93,6 @@ final class SweepCommand implements Callable<Integer> {
         if (staleAfterSeconds < 2) {
             throw new UsageException("--lease-stale-after " + staleAfterSeconds + ": at least 2 seconds");
         }
-        String output = out != null ? out : Path.of("out", plan.name()).toString();
         if (!dryRun) {
             OutputLocation.checkWritable(output, hadoopSettings());
         }
@@ -102,7 +103,8 @@ final class SweepCommand implements Callable<Integer> {
         ConsoleLogging.quietUnlessConfigured();
         return SparkCommands.with(sparkMaster, "elise-sweep " + plan.name(), sparkConf, spark -> {
             if (dryRun) {
-                DryRun.of(SweepJob.resolve(spark, plan)).print(System.out);
+                DryRun.of(SweepJob.resolve(spark, plan), CommittedSpeeds.read(output, plan.name(), hadoopSettings()))
+                        .print(System.out);
                 return ExitStatus.OK;
             }
             SweepLease.Policy lease = SweepLease.Policy.DEFAULT.staleAfter(Duration.ofSeconds(staleAfterSeconds))

@@ -1,6 +1,7 @@
 package org.elisesweep.spark;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,27 +14,75 @@ import org.elisesweep.sweep.SweepPlan;
 import org.elisesweep.sweep.SweepPoint;
 
 /**
- * {@code --dry-run}: the size of a sweep and its cost, estimated by timing a short run of the
- * real step loop for each distinct network size (after a warm-up), times each point's planned steps.
+ * {@code --dry-run}: the size of a sweep and its cost: each point's planned steps times the µs per
+ * step of its network size, taken from the runs this output already committed (their median) or,
+ * for a size it has no three of, from a calibration of the real step loop that holds on a busy
+ * machine: after a warm-up, {@value #REPEATS} repeats of at least {@value #REPEAT_NANOS} ns each, the
+ * fastest taken (other processes only ever slow a repeat down), the median and slowest as spread.
+ *
+ * @param microsPerStepBySize the µs per step used for the estimate, by network size (N_vis + N_lat)
+ * @param speedBySize         how each size's figure was obtained and its spread
+ * @param coreHours           the whole sweep's estimated cost
+ * @param medianCoreHours     the same at each size's median speed (the spread's other end)
+ * @param committed           planned simulations the output already holds
+ * @param remainingCoreHours  the estimated cost of the simulations not yet committed
  */
 public record DryRun(String sweep, int points, int simulations, List<SweepPoint> sample, List<String> varied,
-                     Map<Integer, Double> microsPerStepBySize, double coreHours, List<String> warnings) {
+                     Map<Integer, Double> microsPerStepBySize, Map<Integer, Speed> speedBySize, double coreHours,
+                     double medianCoreHours, int committed, double remainingCoreHours, List<String> warnings) {
 
     private static final int SAMPLE = 5;
+    private static final int REPEATS = 5;
+    private static final long REPEAT_NANOS = 100_000_000L;
+    private static final int MEASURED_ENOUGH = 3;
+
+    /** µs per step of one network size: the figure used, its spread, and where it comes from. */
+    public record Speed(double used, double median, double slowest, String source) {
+    }
 
     public static DryRun of(SweepPlan plan) {
-        Map<Integer, Double> usPerStep = new TreeMap<>();
+        return of(plan, CommittedSpeeds.NONE);
+    }
+
+    /** The estimate of {@code plan}, knowing what its output already holds. */
+    public static DryRun of(SweepPlan plan, CommittedSpeeds done) {
+        Map<Integer, Speed> speeds = new TreeMap<>();
         Map<String, SimulationSpec> specs = new HashMap<>();
         double seconds = 0;
+        double atMedian = 0;
+        double remaining = 0;
+        int committed = 0;
         for (PlannedRun run : plan.runs()) {
             SimulationSpec spec = specs.computeIfAbsent(run.pointId(), id -> run.spec());
             int n = spec.pattern().neurons() + spec.model().nLat();
-            double us = usPerStep.computeIfAbsent(n, k -> calibrate(spec));
-            seconds += (run.network() == null ? spec.plannedSteps() : spec.plannedStepsAfterTraining()) * us * 1e-6;
+            Speed speed = speeds.computeIfAbsent(n, k -> speedOf(spec, done.microsBySize().get(k)));
+            long steps = run.network() == null ? spec.plannedSteps() : spec.plannedStepsAfterTraining();
+            double s = steps * speed.used() * 1e-6;
+            seconds += s;
+            atMedian += steps * speed.median() * 1e-6;
+            if (done.committed().contains(CommittedRuns.key(run.pointId(), run.replicate()))) {
+                committed++;
+            } else {
+                remaining += s;
+            }
         }
+        Map<Integer, Double> used = new TreeMap<>();
+        speeds.forEach((n, sp) -> used.put(n, sp.used()));
         return new DryRun(plan.name(), plan.points().size(), plan.simulations(),
                 plan.points().subList(0, Math.min(SAMPLE, plan.points().size())), variedPaths(plan.points()),
-                usPerStep, seconds / 3600, plan.warnings());
+                used, speeds, seconds / 3600, atMedian / 3600, committed, remaining / 3600, plan.warnings());
+    }
+
+    private static Speed speedOf(SimulationSpec spec, List<Double> measured) {
+        if (measured != null && measured.size() >= MEASURED_ENOUGH) {
+            double[] sorted = measured.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double median = sorted[sorted.length / 2];
+            return new Speed(median, median, sorted[sorted.length - 1],
+                    "median of " + sorted.length + " committed runs of this output");
+        }
+        double[] repeats = calibrate(spec);
+        return new Speed(repeats[0], repeats[REPEATS / 2], repeats[REPEATS - 1],
+                "fastest of " + REPEATS + " calibration repeats");
     }
 
     /** Parameter paths whose value is not the same at every point. */
@@ -48,19 +97,27 @@ public record DryRun(String sweep, int points, int simulations, List<SweepPoint>
                 .toList();
     }
 
-    /** µs per Euler step of this network, measured over a few cycles after a warm-up. */
-    private static double calibrate(SimulationSpec spec) {
+    /** µs per Euler step of this network in each of {@value #REPEATS} repeats after a warm-up, sorted. */
+    private static double[] calibrate(SimulationSpec spec) {
         Network net = Network.create(spec.model(), spec.pattern(), spec.protocol().stepMs(), spec.seed());
         long warmUpEnd = System.nanoTime() + 700_000_000L;
         while (System.nanoTime() < warmUpEnd) {
             net.runCycle(true, null, null);   // warm-up: let the JIT compile the step loop
         }
-        int cycles = 4;
-        long t0 = System.nanoTime();
-        for (int c = 0; c < cycles; c++) {
-            net.runCycle(true, null, null);
+        double[] us = new double[REPEATS];
+        for (int r = 0; r < REPEATS; r++) {
+            int cycles = 0;
+            long t0 = System.nanoTime();
+            long t;
+            do {
+                net.runCycle(true, null, null);
+                cycles++;
+                t = System.nanoTime();
+            } while (t - t0 < REPEAT_NANOS);
+            us[r] = (t - t0) / 1e3 / ((double) cycles * net.teacher().cycleBins());
         }
-        return (System.nanoTime() - t0) / 1e3 / ((double) cycles * net.teacher().cycleBins());
+        Arrays.sort(us);
+        return us;
     }
 
     public void print(PrintStream out) {
@@ -73,8 +130,14 @@ public record DryRun(String sweep, int points, int simulations, List<SweepPoint>
             }
             out.println(sb);
         }
-        microsPerStepBySize.forEach((n, us) -> out.printf("calibration: %d neurons, %.2f µs per step%n", n, us));
-        out.printf("estimated cost: %.3f core-hours (%.1f core-minutes)%n", coreHours, coreHours * 60);
+        speedBySize.forEach((n, sp) -> out.printf("speed: %d neurons, %.2f µs per step (%s; median %.2f, slowest %.2f)%n",
+                n, sp.used(), sp.source(), sp.median(), sp.slowest()));
+        out.printf("estimated cost: %.3f core-hours (%.1f core-minutes; %.1f at the median speeds)%n", coreHours,
+                coreHours * 60, medianCoreHours * 60);
+        if (committed > 0) {
+            out.printf("already committed: %d of %d simulations; left: %.1f core-minutes%n", committed, simulations,
+                    remainingCoreHours * 60);
+        }
         warnings.forEach(w -> out.println("warning: " + w));
     }
 }

@@ -69,5 +69,32 @@ class SweepSafetyTest {
         // 6 × (41 + 5 × 8) cycles × 2500 steps at the calibrated speed
         assertEquals(6 * 81 * 2500 * us * 1e-6 / 3600, d.coreHours(), 1e-12);
         assertFalse(java.nio.file.Files.exists(out.resolve("runs")));
+        // a busy-machine calibration: the fastest repeat is used, and it is the fastest
+        DryRun.Speed speed = d.speedBySize().get(21);
+        assertEquals(us, speed.used());
+        assertTrue(speed.used() <= speed.median() && speed.median() <= speed.slowest(), speed.toString());
+        assertTrue(d.medianCoreHours() >= d.coreHours());
+        assertEquals(0, d.committed());
+        assertEquals(d.coreHours(), d.remainingCoreHours(), 1e-15);
+    }
+
+    @Test
+    void aDryRunOnAnOutputTakesTheSpeedItsCommittedRunsMeasuredAndCountsThem(@TempDir Path out) throws Exception {
+        SweepPlan plan = SweepJobTest.plan(SweepJobTest.SWEEP);
+        SweepJob.run(spark, plan, new SweepJob.Options(out.toString(), false, false, 1));
+        DryRun d = DryRun.of(plan, CommittedSpeeds.read(out.toString(), plan.name(),
+                spark.sparkContext().hadoopConfiguration()));
+        assertEquals(6, d.committed());
+        assertEquals(0, d.remainingCoreHours());
+        // the median of the committed runs' own µs per step, read independently with Spark SQL
+        double[] measured = spark.read().parquet(out.resolve("runs").toString()).select("us_per_step")
+                .as(org.apache.spark.sql.Encoders.DOUBLE()).collectAsList().stream().mapToDouble(Double::doubleValue)
+                .sorted().toArray();
+        assertEquals(measured[3], d.speedBySize().get(21).used());
+        assertEquals("median of 6 committed runs of this output", d.speedBySize().get(21).source());
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        d.print(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(printed.toString(java.nio.charset.StandardCharsets.UTF_8)
+                .contains("already committed: 6 of 6 simulations; left: 0.0 core-minutes"), printed.toString());
     }
 }
