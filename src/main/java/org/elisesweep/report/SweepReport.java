@@ -113,6 +113,8 @@ public final class SweepReport {
                 add(page, written, figures, curves);
             }
 
+            new PointTable(runs, axes).write(page, dir);
+
             robustness(page, written, figures, new RobustnessFigures(runs, tables.robustness(), tables.replay(), axes,
                     nVis));
             replays(page, written, figures, runs, axes, options);

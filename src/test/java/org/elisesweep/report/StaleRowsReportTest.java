@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.elisesweep.spark.SharedSpark;
 import org.elisesweep.spark.SweepJob;
@@ -59,5 +60,9 @@ class StaleRowsReportTest {
         assertTrue(html.contains("4 simulations committed"), "the page counts the current simulations");
         assertTrue(html.contains("Left out: 4 simulations of points that are not in the current sweep file"), html);
         assertTrue(html.contains("--prune-stale"), html);
+        // the per-point table: the current two points, with their swept parameter
+        List<String> points = Files.readAllLines(r.html().resolveSibling("points.csv"));
+        assertEquals(3, points.size(), String.join("\n", points));
+        assertTrue(points.get(0).startsWith("point_id,model_lambda,simulations,"), points.get(0));
     }
 }
