@@ -75,7 +75,8 @@ final class SensitivityFigures {
     /** Bars of the two indices per parameter, each followed by its interval (a bar spans low … high). */
     CategoryChart indices(SensitivityAnalysis.Result r) {
         List<String> parameters = r.indices().stream().map(SensitivityAnalysis.Index::parameter).toList();
-        CategoryChart chart = new CategoryChartBuilder().width(Math.max(ChartStyle.PANEL_WIDTH, 160 * parameters.size()))
+        // room for every parameter's path under its group: XChart leaves out tick labels that would overlap
+        CategoryChart chart = new CategoryChartBuilder().width(Math.max(ChartStyle.PANEL_WIDTH, 240 * parameters.size()))
                 .height(ChartStyle.PANEL_HEIGHT)
                 .title((sobol ? "S1 and ST of " : "μ* and σ of ") + r.output()).xAxisTitle("parameter")
                 .yAxisTitle(sobol ? "share of the output's variance" : "elementary effect (output units per range)")

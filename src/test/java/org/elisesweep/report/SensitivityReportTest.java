@@ -142,9 +142,12 @@ class SensitivityReportTest {
         }
         assertEquals(OUTPUTS.stream().map(o -> "Morris screening of " + o).toList(), result.figures().stream()
                 .map(Figure::title).filter(t -> t.startsWith("Morris")).toList());
-        for (String output : OUTPUTS) {
-            BufferedImage img = PngAssertions.read(dir.resolve("morris/figures/sensitivity-" + output + ".png"));
-            assertEquals(ChartStyle.PANEL_WIDTH, img.getWidth(), "one panel: no ΣS1 for morris");
+        SensitivityTable.Analysis analysis = SensitivityTable.read(SharedSpark.get(), out.toString(), morris).orElseThrow();
+        for (SensitivityAnalysis.Result r : analysis.results()) {
+            BufferedImage img = PngAssertions.read(dir.resolve("morris/figures/sensitivity-" + r.output() + ".png"));
+            CategoryChart chart = new SensitivityFigures(analysis).indices(r);
+            assertEquals(List.of("μ*", "μ* 95 % interval", "σ"), List.copyOf(chart.getSeriesMap().keySet()));
+            assertEquals(chart.getWidth(), img.getWidth(), "one panel: no ΣS1 for morris");
         }
     }
 
