@@ -16,18 +16,21 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.elisesweep.model.Status;
 import org.elisesweep.spark.NotASweepOutputException;
 import org.elisesweep.spark.RunParameters;
+import org.elisesweep.spark.SensitivityTable;
 import org.elisesweep.spark.SweepTables;
 
 /**
  * The HTML report of a sweep's output directory: status counts, replay quality against every
  * swept parameter (and heat maps over grids of two), learning curves, robustness per disturbance
- * scenario, and target versus replay for the best and the worst point. Aggregates with Spark SQL,
+ * scenario, the sensitivity indices of a sensitivity sweep, and target versus replay for the best
+ * and the worst point. Aggregates with Spark SQL,
  * plots with XChart; writes {@code index.html} (figures embedded, self-contained) and the same
  * figures as PNG files under {@code figures/}.
  */
@@ -117,6 +120,7 @@ public final class SweepReport {
 
             robustness(page, written, figures, new RobustnessFigures(runs, tables.robustness(), tables.replay(), axes,
                     nVis));
+            sensitivity(page, written, figures, SensitivityTable.read(spark, options.outputRoot(), sweep));
             replays(page, written, figures, runs, axes, options);
 
             // 3. one self-contained page
@@ -213,6 +217,22 @@ public final class SweepReport {
                         RobustnessFigures.cell(t.after().mean(), 2)))
                 .toList());
         robustness.write(figures, table).forEach(f -> add(page, written, figures, f));
+    }
+
+    /** The sensitivity indices, when the sweep is a sensitivity sweep that has been analysed; else no section. */
+    private static void sensitivity(ReportPage page, List<Figure> written, Path figures,
+                                    Optional<SensitivityTable.Analysis> analysis) {
+        if (analysis.isEmpty()) {
+            return;
+        }
+        SensitivityFigures sensitivity = new SensitivityFigures(analysis.get());
+        page.section("Sensitivity");
+        page.paragraph("Which swept parameters drive each analysed output, from the sweep's sensitivity table ("
+                + analysis.get().spec().method().key() + " design, n = " + analysis.get().spec().n() + "; "
+                + "docs/sensitivity.md).");
+        page.table(sensitivity.header(), sensitivity.rows());
+        sensitivity.warnings().forEach(page::warning);
+        sensitivity.write(figures).forEach(f -> add(page, written, figures, f));
     }
 
     private static void replays(ReportPage page, List<Figure> written, Path figures, Dataset<Row> runs,

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -102,11 +103,7 @@ public final class SensitivityTable {
             throw new InvalidOutputException("sweep '" + layout.sweep() + "' in " + layout.root() + " is not a sensitivity"
                     + " sweep: its sweep file has no sensitivity section (docs/sensitivity.md)");
         }
-        String section;
-        try (InputStream in = fs.open(designFile)) {
-            section = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        SensitivitySpec spec = SensitivitySpec.parse(section, designFile.toString());
+        SensitivitySpec spec = spec(fs, designFile);
         SensitivityDesign design = SensitivityDesign.of(spec);
         Map<String, Map<SensitivityRole, double[]>> values = values(runs, spec, manifest.planned().keySet());
         SensitivityAnalysis analysis = new SensitivityAnalysis(design);
@@ -116,6 +113,67 @@ public final class SensitivityTable {
         }
         write(fs, layout, spec, results, spark.sparkContext().hadoopConfiguration());
         return new Analysis(layout.sweep(), layout.sensitivityTable().toString(), spec, results);
+    }
+
+    /**
+     * The analysis stored in the {@code sensitivity} table of sweep {@code sweep} of {@code outputRoot},
+     * with the warnings its analysis gave (they follow from the table's counts and indices); empty
+     * when the sweep has no such table (not a sensitivity sweep, or not analysed yet). Writes nothing.
+     */
+    public static Optional<Analysis> read(SparkSession spark, String outputRoot, String sweep) throws IOException {
+        Path root = new Path(outputRoot);
+        FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        TableLayout layout = new TableLayout(fs.makeQualified(root).toString(), sweep);
+        if (!fs.exists(layout.sensitivityTable()) || !fs.exists(layout.sensitivityDesign())) {
+            return Optional.empty();
+        }
+        SensitivitySpec spec = spec(fs, layout.sensitivityDesign());
+        Map<String, List<Row>> byOutput = new HashMap<>();
+        for (Row r : spark.read().parquet(layout.sensitivityTable().toString()).collectAsList()) {
+            byOutput.computeIfAbsent(r.getAs("output"), o -> new ArrayList<>()).add(r);
+        }
+        List<SensitivityAnalysis.Result> results = new ArrayList<>();
+        for (String output : spec.outputs()) {
+            List<Row> rows = byOutput.getOrDefault(output, List.of());
+            if (!rows.isEmpty()) {
+                results.add(result(spec, output, rows));
+            }
+        }
+        return Optional.of(new Analysis(sweep, layout.sensitivityTable().toString(), spec, results));
+    }
+
+    /** The sensitivity section stored when the sweep started ({@link #writeDesign}). */
+    private static SensitivitySpec spec(FileSystem fs, Path designFile) throws IOException {
+        try (InputStream in = fs.open(designFile)) {
+            return SensitivitySpec.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), designFile.toString());
+        }
+    }
+
+    /** One output's rows of the table as the analysis result they were written from, parameters in the section's order. */
+    private static SensitivityAnalysis.Result result(SensitivitySpec spec, String output, List<Row> rows) {
+        List<SensitivityAnalysis.Index> indices = new ArrayList<>();
+        double sumS1 = spec.method() == SensitivitySpec.Method.SOBOL ? 0 : Double.NaN;
+        for (SensitivitySpec.Factor f : spec.factors()) {
+            Row r = rows.stream().filter(x -> f.path().equals(x.getAs("parameter"))).findFirst()
+                    .orElseThrow(() -> new InvalidOutputException("the sensitivity table has no row for output " + output
+                            + " and parameter " + f.path() + "; run elise sensitivity again"));
+            SensitivityAnalysis.Index x = new SensitivityAnalysis.Index(f.path(), number(r, "s1"), number(r, "s1_low"),
+                    number(r, "s1_high"), number(r, "st"), number(r, "st_low"), number(r, "st_high"),
+                    number(r, "mu_star"), number(r, "mu_star_low"), number(r, "mu_star_high"), number(r, "sigma"));
+            indices.add(x);
+            sumS1 += x.s1();
+        }
+        Row first = rows.get(0);
+        int used = first.getAs("rows_used");
+        int substituted = first.getAs("substituted");
+        return new SensitivityAnalysis.Result(output, spec.method(), first.getAs("n"), used, first.getAs("rows_dropped"),
+                substituted, indices, sumS1, SensitivityAnalysis.warnings(spec, output, used, substituted, indices));
+    }
+
+    /** A nullable index column: null (no index) is NaN, as in the analysis. */
+    private static double number(Row r, String column) {
+        Object v = r.getAs(column);
+        return v == null ? Double.NaN : (Double) v;
     }
 
     /**

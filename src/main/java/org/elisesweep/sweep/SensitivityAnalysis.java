@@ -130,24 +130,15 @@ public final class SensitivityAnalysis {
         double[][] estimate = saltelli(used, identity(used.length));
         double[][][] resampled = bootstrap(output, used, this::saltelli);
         List<Index> indices = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
         double sum = 0;
         for (int i = 0; i < d; i++) {
             double[] s1 = interval(resampled, 0, i);
             double[] st = interval(resampled, 1, i);
-            String path = spec.factors().get(i).path();
-            indices.add(new Index(path, estimate[0][i], s1[0], s1[1], estimate[1][i], st[0], st[1],
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+            indices.add(new Index(spec.factors().get(i).path(), estimate[0][i], s1[0], s1[1], estimate[1][i], st[0],
+                    st[1], Double.NaN, Double.NaN, Double.NaN, Double.NaN));
             sum += estimate[0][i];
-            warnWide(warnings, output, "S1 of " + path, s1, spec.maxWidth(), used.length);
-            warnWide(warnings, output, "ST of " + path, st, spec.maxWidth(), used.length);
-            if (estimate[0][i] < 0 || estimate[1][i] < 0) {
-                warnings.add(output + ": " + (estimate[0][i] < 0 ? "S1" : "ST") + " of " + path + " is estimated below 0 ("
-                        + fmt(Math.min(estimate[0][i], estimate[1][i])) + "); the index is ≥ 0, so read it as ≈ 0 within"
-                        + " its interval (a larger N narrows it)");
-            }
         }
-        return result(output, succeeded, values, indices, sum, warnings, "Saltelli rows");
+        return result(output, succeeded, values, indices, sum);
     }
 
     /** [0][i] S1_i and [1][i] ST_i over the rows {@code pick} of {@code rows} (NaN when the output does not vary). */
@@ -199,20 +190,13 @@ public final class SensitivityAnalysis {
         double[][] used = enough(trajectories);
         double[][] estimate = elementaryEffects(used, identity(used.length));
         double[][][] resampled = bootstrap(output, used, this::elementaryEffects);
-        double largest = Arrays.stream(estimate[0]).filter(Double::isFinite).max().orElse(0);
         List<Index> indices = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
         for (int i = 0; i < d; i++) {
             double[] mu = interval(resampled, 0, i);
-            String path = spec.factors().get(i).path();
-            indices.add(new Index(path, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    estimate[0][i], mu[0], mu[1], estimate[1][i]));
-            if (largest > 0) {
-                warnWide(warnings, output, "μ* of " + path + " (relative to the largest μ*, " + fmt(largest) + ")",
-                        new double[] {mu[0] / largest, mu[1] / largest}, spec.maxWidth(), used.length);
-            }
+            indices.add(new Index(spec.factors().get(i).path(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, estimate[0][i], mu[0], mu[1], estimate[1][i]));
         }
-        return result(output, succeeded, values, indices, Double.NaN, warnings, "Morris trajectories");
+        return result(output, succeeded, values, indices, Double.NaN);
     }
 
     /** The rows to estimate from: none when fewer than the method's minimum n succeeded (no estimate is better than a wild one). */
@@ -242,16 +226,33 @@ public final class SensitivityAnalysis {
         return out;
     }
 
-    private Result result(String output, int used, Values values, List<Index> indices, double sumS1,
-                          List<String> warnings, String what) {
+    private Result result(String output, int used, Values values, List<Index> indices, double sumS1) {
+        int dropped = spec.n() - used;
+        return new Result(output, spec.method(), spec.n(), used, dropped, values.substituted, indices, sumS1,
+                warnings(spec, output, used, values.substituted, indices));
+    }
+
+    /**
+     * The warnings of an analysis of {@code output}: dropped rows, substituted values, too few rows
+     * or no variation, then per parameter too wide intervals (with the n needed) and negative
+     * estimates. A function of the counts and indices alone, so that a reader of the
+     * {@code sensitivity} table, which holds them, says the same sentences as the analysis did.
+     *
+     * @param used        Saltelli rows or Morris trajectories that entered the estimates
+     * @param substituted replicate values replaced by the substitute
+     */
+    public static List<String> warnings(SensitivitySpec spec, String output, int used, int substituted,
+                                        List<Index> indices) {
+        boolean sobol = spec.method() == SensitivitySpec.Method.SOBOL;
+        String what = sobol ? "Saltelli rows" : "Morris trajectories";
         int dropped = spec.n() - used;
         List<String> all = new ArrayList<>();
         if (dropped > 0) {
             all.add(output + ": " + dropped + " of " + spec.n() + " " + what + " dropped (a point failed or has no value);"
                     + " the indices are conditional on the " + used + " that succeeded");
         }
-        if (values.substituted > 0) {
-            all.add(output + ": " + values.substituted + " failed or missing values replaced by the substitute "
+        if (substituted > 0) {
+            all.add(output + ": " + substituted + " failed or missing values replaced by the substitute "
                     + spec.substitute());
         }
         if (used < spec.method().minimum()) {
@@ -262,22 +263,39 @@ public final class SensitivityAnalysis {
         } else if (used > 0 && indices.stream().allMatch(x -> x.muStar() == 0.0)) {
             all.add(output + ": the output does not vary along any trajectory; every μ* is 0");
         }
-        all.addAll(warnings);
-        return new Result(output, spec.method(), spec.n(), used, dropped, values.substituted, indices, sumS1, all);
+        double largest = indices.stream().mapToDouble(Index::muStar).filter(Double::isFinite).max().orElse(0);
+        for (Index x : indices) {
+            String path = x.parameter();
+            if (sobol) {
+                warnWide(all, spec, output, "S1 of " + path, x.s1Low(), x.s1High(), used);
+                warnWide(all, spec, output, "ST of " + path, x.stLow(), x.stHigh(), used);
+                if (x.s1() < 0 || x.st() < 0) {
+                    all.add(output + ": " + (x.s1() < 0 ? "S1" : "ST") + " of " + path + " is estimated below 0 ("
+                            + fmt(Math.min(x.s1(), x.st())) + "); the index is ≥ 0, so read it as ≈ 0 within"
+                            + " its interval (a larger N narrows it)");
+                }
+            } else if (largest > 0) {
+                warnWide(all, spec, output, "μ* of " + path + " (relative to the largest μ*, " + fmt(largest) + ")",
+                        x.muStarLow() / largest, x.muStarHigh() / largest, used);
+            }
+        }
+        return all;
     }
 
     /**
-     * Warns when {@code interval} is wider than {@code limit}, with the n that would narrow it to
-     * the limit (width ∝ 1/√n), rounded up to a power of two.
+     * Warns when the interval [low, high] is wider than the section's max-width, with the n that
+     * would narrow it to that (width ∝ 1/√n), rounded up to a power of two.
      */
-    private void warnWide(List<String> warnings, String output, String what, double[] interval, double limit, int used) {
-        double width = interval[1] - interval[0];
+    private static void warnWide(List<String> warnings, SensitivitySpec spec, String output, String what, double low,
+                                 double high, int used) {
+        double width = high - low;
+        double limit = spec.maxWidth();
         if (!(width > limit) || used == 0) {
             return;
         }
         long needed = (long) Math.ceil(used * (width / limit) * (width / limit));
         needed = Long.highestOneBit(needed) == needed ? needed : Long.highestOneBit(needed) * 2;
-        warnings.add(output + ": the " + pct() + " interval of " + what + " is " + fmt(width) + " wide (more than "
+        warnings.add(output + ": the " + pct(spec) + " interval of " + what + " is " + fmt(width) + " wide (more than "
                 + "max-width " + limit + "); about n = " + needed + " would be needed");
     }
 
@@ -325,7 +343,7 @@ public final class SensitivityAnalysis {
         return pick;
     }
 
-    private String pct() {
+    private static String pct(SensitivitySpec spec) {
         return (Math.round(spec.confidence() * 1000) / 10.0) + "%";
     }
 

@@ -102,13 +102,33 @@ class ZeppelinNotesIT {
                         { path = noise.weights.sigma, values = [0.0, 0.1] }
                         { path = noise.weights.delete-fraction, values = [0.0, 0.2] } ] }
                       { path = noise.weights.kind, values = [additive, multiplicative] } ]
-                    """);
+                    """,
+            // sensitivity.zpln reads the sensitivity table of both methods
+            "z-sobol", base(NETWORK) + sensitivity("sobol", 8),
+            "z-morris", base(NETWORK) + sensitivity("morris", 3));
 
     private Path tools;
     private Path output;
     private ZeppelinRest zeppelin;
     /** Note file name → the id Zeppelin gave it on import. */
     private final Map<String, String> noteIds = new HashMap<>();
+
+    /**
+     * A sensitivity section over two parameters with {@code n} base samples (sobol) or trajectories
+     * of 4 levels (morris).
+     */
+    private static String sensitivity(String method, int n) {
+        return """
+                sensitivity {
+                  method = %s
+                  %s
+                  ranges = [ { path = model.lambda, from = 0.4, to = 0.8 }
+                    { path = noise.membrane.dendrite-sigma, from = 0.0, to = 2.0 } ]
+                  outputs = [replay_mean_sumcorr, final_sumcorr_per_neuron]
+                  bootstrap = 200
+                }
+                """.formatted(method, method.equals("morris") ? "n = " + n + ", levels = 4" : "n = " + n);
+    }
 
     /** The sweep file's common part, with {@code baseLines} added to its {@code base}. */
     private static String base(String baseLines) {

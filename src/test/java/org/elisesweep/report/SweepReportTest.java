@@ -121,6 +121,11 @@ class SweepReportTest {
     }
 
     @Test
+    void aSweepWithoutASensitivityTableHasNoSensitivitySection() {
+        assertFalse(html.contains("<h2>Sensitivity</h2>"), "the analytics sweep has no sensitivity table");
+    }
+
+    @Test
     void statusTableCountsEveryRun() {
         assertTrue(html.contains("<tr><td>OK</td><td class=\"num\">16</td></tr>"), "16 OK runs");
         assertTrue(html.contains("<tr><td>DIVERGED</td><td class=\"num\">0</td></tr>"));

@@ -11,40 +11,63 @@ import org.elisesweep.sweep.SweepPlan;
 
 /**
  * The tables of the small sweep {@code src/test/resources/sweeps/analytics.conf} (2 latent sizes ×
- * 2 modes × 2 noise levels × 2 replicates, three disturbance scenarios), computed once per test JVM
- * on the shared SparkSession, for the tests of what analyses tables: notebooks and the report.
+ * 2 modes × 2 noise levels × 2 replicates, three disturbance scenarios), and apart from them those
+ * of two tiny sensitivity sweeps (Sobol and Morris), each computed once per test JVM on the shared
+ * SparkSession, for the tests of what analyses tables: notebooks and the report.
  */
 public final class AnalyticsTables {
     public static final Path SWEEP_FILE = Path.of("src/test/resources/sweeps/analytics.conf");
+    /** A tiny Sobol sensitivity sweep (3 parameters, N = 16): its output also holds a {@code sensitivity} table. */
+    public static final Path SENSITIVITY_SWEEP_FILE = Path.of("src/test/resources/sweeps/sensitivity.conf");
+    /** A tiny Morris screening of the same parameters, run into the same output directory. */
+    public static final Path MORRIS_SWEEP_FILE = Path.of("src/test/resources/sweeps/sensitivity-morris.conf");
 
     private AnalyticsTables() {
     }
 
     private static final class Holder {
-        static final Path OUTPUT = compute();
+        static final Path OUTPUT = compute(SWEEP_FILE);
+    }
 
-        private static Path compute() {
+    private static final class SensitivityHolder {
+        static final Path OUTPUT = compute(SENSITIVITY_SWEEP_FILE, MORRIS_SWEEP_FILE);
+    }
+
+    /** Runs {@code sweepFiles} into one temporary directory deleted at exit. */
+    private static Path compute(Path... sweepFiles) {
+        Path out;
+        try {
+            out = Files.createTempDirectory("elise-analytics-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(out)));
+        for (Path sweepFile : sweepFiles) {
             try {
-                Path out = Files.createTempDirectory("elise-analytics-");
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(out)));
-                SweepPlan plan = SweepFile.load(SWEEP_FILE);
+                SweepPlan plan = SweepFile.load(sweepFile);
                 SweepSummary summary = SweepJob.run(SharedSpark.get(), plan,
                         new SweepJob.Options(out.toString(), false, false, 0));
                 if (!summary.complete()) {
-                    throw new IllegalStateException("the analytics sweep did not complete: " + summary);
+                    throw new IllegalStateException("the sweep " + sweepFile + " did not complete: " + summary);
                 }
-                return out;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             } catch (Exception e) {
-                throw new IllegalStateException("the analytics sweep failed", e);
+                throw new IllegalStateException("the sweep " + sweepFile + " failed", e);
             }
         }
+        return out;
     }
 
     /** The sweep's output directory, holding the tables runs, curves, replay and robustness. */
     public static Path output() {
         return Holder.OUTPUT;
+    }
+
+    /**
+     * The output directory of both sensitivity sweeps (sweeps {@code sensitivity-fixture} and
+     * {@code sensitivity-morris-fixture}): the tables of {@link #output()} and {@code sensitivity}.
+     */
+    public static Path sensitivityOutput() {
+        return SensitivityHolder.OUTPUT;
     }
 
     private static void deleteTree(Path root) {

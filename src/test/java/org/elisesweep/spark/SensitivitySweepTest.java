@@ -83,6 +83,8 @@ class SensitivitySweepTest {
         text.write(again.render());
         assertTrue(text.toString().contains(broken.size() + " of 16 Saltelli rows dropped"), text.toString());
         assertTrue(text.toString().contains("sum of S1"), text.toString());
+        // the table read back gives the analysis: indices, counts and the same warnings
+        assertEquals(again.results(), SensitivityTable.read(spark, out.toString(), "sens").orElseThrow().results());
         List<Row> reread = spark.read().parquet(out.resolve("sensitivity").toString()).where("output = 'final_mse'")
                 .orderBy("parameter").collectAsList();
         assertEquals(mse.stream().map(Row::toString).collect(Collectors.toList()),
@@ -109,5 +111,6 @@ class SensitivitySweepTest {
         assertTrue(e.getMessage().startsWith("sweep 'plain' in ") && e.getMessage().contains("is not a sensitivity sweep"),
                 e.getMessage());
         assertTrue(!out.resolve("sensitivity").toFile().exists(), "no half-written table");
+        assertTrue(SensitivityTable.read(spark, out.toString(), "plain").isEmpty(), "no table to read");
     }
 }
