@@ -159,11 +159,14 @@ public final class SweepLease implements AutoCloseable {
     }
 
     /**
-     * Whether the holder was a process of this host that has ended (its pid runs no process, or one
-     * started after the lease): a driver killed here need not wait out the stale limit.
+     * Whether the holder was an embedded ({@code local[…]}) driver of this host that has ended (its pid
+     * runs no process, or one started after the lease): its executors ran in its own JVM and ended
+     * with it, so nothing of it can still commit, and a driver killed here need not wait out the stale
+     * limit. A cluster driver's executors may finish a task after their driver died: its lease is
+     * only taken over once stale.
      */
     private static boolean goneFromThisHost(Holder holder) {
-        if (!holder.host().equals(hostName())) {
+        if (!holder.host().equals(hostName()) || !holder.sparkApplication().startsWith("local-")) {
             return false;
         }
         var process = ProcessHandle.of(holder.pid());

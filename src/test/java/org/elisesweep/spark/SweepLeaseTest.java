@@ -137,8 +137,8 @@ class SweepLeaseTest {
         Process ended = new ProcessBuilder("true").start();
         ended.waitFor();
         String host = java.net.InetAddress.getLocalHost().getHostName();
-        leaveLease(layout, new SweepLease.Holder(host, ended.pid(), "app-dead", java.time.Instant.now().toString(),
-                "dead-token"), 0);
+        leaveLease(layout, new SweepLease.Holder(host, ended.pid(), "local-1764585600000",
+                java.time.Instant.now().toString(), "dead-token"), 0);
         List<String> said = new ArrayList<>();
         try (SweepLease got = take(layout, SweepLease.Policy.DEFAULT, said)) {   // stale only after 60 s
             assertEquals(got.holder().token(), SweepLease.read(fs, SweepLease.path(layout)).token());
@@ -146,6 +146,22 @@ class SweepLeaseTest {
         assertEquals(1, said.size(), String.valueOf(said));
         assertTrue(said.get(0).contains("pid " + ended.pid()) && said.get(0).contains("no longer runs on this host"),
                 said.get(0));
+    }
+
+    @Test
+    void theLeaseOfAnEndedClusterDriverWaitsForItsStaleLimitSinceItsExecutorsMayStillCommit(
+            @TempDir java.nio.file.Path dir) throws Exception {
+        TableLayout layout = layout(dir);
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+        leaveLease(layout, new SweepLease.Holder(host, ended.pid(), "app-20261201113106-0001",
+                java.time.Instant.now().toString(), "dead-token"), 0);
+        assertThrows(LeaseHeldException.class, () -> take(layout, FAST, new ArrayList<>()));
+        fs.setTimes(SweepLease.path(layout), System.currentTimeMillis() - 10_000, -1);   // now stale
+        try (SweepLease got = take(layout, FAST, new ArrayList<>())) {
+            assertNull(got.lost());
+        }
     }
 
     @Test
