@@ -63,7 +63,8 @@ class ReportBrowserIT {
             assertEquals("Sweep report: analytics", browser.findElement(By.tagName("h1")).getText());
             List<String> headings = browser.findElements(By.tagName("h2")).stream().map(WebElement::getText).toList();
             assertEquals(List.of("Swept parameters", "Status", "Replay quality against the swept parameters",
-                    "Learning curves", "Robustness to disturbances", "Target versus replay: the best and the worst point"),
+                    "Learning curves", "Points", "Robustness to disturbances",
+                    "Target versus replay: the best and the worst point"),
                     headings);
 
             List<WebElement> images = browser.findElements(By.tagName("img"));
