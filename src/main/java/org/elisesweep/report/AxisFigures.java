@@ -85,7 +85,7 @@ final class AxisFigures {
     private XYChart lines(SweptAxis x, SweptAxis group, Map<Object, Map<Object, Stats[]>> stats, int m) {
         Metric metric = metrics.get(m);
         XYChart chart = new XYChartBuilder().width(ChartStyle.PANEL_WIDTH).height(ChartStyle.PANEL_HEIGHT)
-                .title(metric.name() + " vs " + x.path() + by(group)).xAxisTitle(x.title())
+                .title(metric.name() + " vs " + x.name() + (group == null ? "" : ", by " + group.name())).xAxisTitle(x.title())
                 .yAxisTitle(metric.axisTitle()).build();
         ChartStyle.apply(chart.getStyler());
         double min = (Double) x.values().get(0);
@@ -121,7 +121,7 @@ final class AxisFigures {
     private CategoryChart bars(SweptAxis x, SweptAxis group, Map<Object, Map<Object, Stats[]>> stats, int m) {
         Metric metric = metrics.get(m);
         CategoryChart chart = new CategoryChartBuilder().width(ChartStyle.PANEL_WIDTH).height(ChartStyle.PANEL_HEIGHT)
-                .title(metric.name() + " vs " + x.path() + by(group)).xAxisTitle(x.title())
+                .title(metric.name() + " vs " + x.name() + (group == null ? "" : ", by " + group.name())).xAxisTitle(x.title())
                 .yAxisTitle(metric.axisTitle()).build();
         ChartStyle.apply(chart.getStyler());
         List<String> categories = x.values().stream().map(SweptAxis::format).toList();

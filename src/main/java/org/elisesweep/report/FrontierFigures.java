@@ -1,5 +1,6 @@
 package org.elisesweep.report;
 
+import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,9 +11,15 @@ import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.elisesweep.spark.RunParameters;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.HeatMapSeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.HeatMapStyler;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -84,14 +91,16 @@ final class FrontierFigures {
         Map<String, List<Row>> byGroup = new LinkedHashMap<>();
         for (Row r : rows) {
             if (r.getAs("x_star") != null) {
-                byGroup.computeIfAbsent(group == null ? "x*" : group + " = " + r.getAs(group), g -> new ArrayList<>()).add(r);
+                byGroup.computeIfAbsent(group == null ? "x*" : AxisFigures.seriesName(axis(group), axis(group).valueOf(r.getAs(group))),
+                        g -> new ArrayList<>()).add(r);
             }
         }
         if (byGroup.isEmpty()) {
             return null;
         }
         XYChart chart = new XYChartBuilder().width(ChartStyle.PANEL_WIDTH).height(ChartStyle.PANEL_HEIGHT)
-                .title("Frontier: " + parameter() + " vs " + x).xAxisTitle(x).yAxisTitle("x* of " + parameter()).build();
+                .title("Frontier: " + searched().name() + " vs " + axis(x).name()).xAxisTitle(axis(x).title())
+                .yAxisTitle("x*, " + searched().title()).build();
         ChartStyle.apply(chart.getStyler());
         int colour = 0;
         for (Map.Entry<String, List<Row>> g : byGroup.entrySet()) {
@@ -118,6 +127,72 @@ final class FrontierFigures {
                 + criterion() + " stops holding) with its 90 % interval (dashed), per configuration"
                 + (group == null ? "" : ", one line per " + group) + "; configurations without a crossing in the"
                 + " range are left out (see the table).");
+    }
+
+    /**
+     * With two numeric configuration parameters: x* over their grid as a heat map (a cell per
+     * configuration, empty where there is no crossing); null otherwise.
+     */
+    Figure heatMap(Path dir) {
+        if (columns.size() < 2 || !(rows.get(0).getAs(columns.get(0)) instanceof Number)
+                || !(rows.get(0).getAs(columns.get(1)) instanceof Number)) {
+            return null;
+        }
+        SweptAxis x = axis(columns.get(0));
+        SweptAxis y = axis(columns.get(1));
+        List<Object> xs = distinct(x);
+        List<Object> ys = distinct(y);
+        List<Number[]> cells = new ArrayList<>();
+        double max = 0;
+        for (Row r : rows) {
+            Double star = r.getAs("x_star");
+            if (star != null) {
+                cells.add(new Number[] {xs.indexOf(x.valueOf(r.getAs(x.column()))), ys.indexOf(y.valueOf(r.getAs(y.column()))),
+                    star});
+                max = Math.max(max, star);
+            }
+        }
+        if (cells.isEmpty()) {
+            return null;
+        }
+        HeatMapChart chart = new HeatMapChartBuilder().width(ChartStyle.PANEL_WIDTH).height(ChartStyle.PANEL_HEIGHT)
+                .title("x* of " + searched().name() + " over " + x.name() + " × " + y.name())
+                .xAxisTitle(x.title()).yAxisTitle(y.title()).build();
+        HeatMapSeries series = chart.addSeries("x*, " + searched().title(), xs.stream().map(SweptAxis::format).toList(),
+                ys.stream().map(SweptAxis::format).toList(), cells);
+        series.setMin(0);
+        series.setMax(max > 0 ? max : 1);
+        HeatMapStyler s = chart.getStyler();
+        ChartStyle.common(s);
+        s.setRangeColors(ChartStyle.lightScale());
+        s.setPiecewise(false);
+        s.setShowValue(xs.size() <= 8 && ys.size() <= 8);
+        s.setValueFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+        s.setHeatMapValueDecimalPattern("0.###");
+        s.setLegendPosition(Styler.LegendPosition.OutsideE);
+        s.setGradientColorColumnHeight(ChartStyle.PANEL_HEIGHT - 120);
+        s.setDrawBorder(false);
+        s.setPlotContentSize(1.0);
+        String file = "frontier-over-" + x.column() + "-" + y.column() + ".png";
+        ChartStyle.save(dir.resolve(file), List.of(chart), 1);
+        return new Figure(file, "Frontier of " + parameter() + " over " + x.path() + " × " + y.path(),
+                "x* (where " + criterion() + " stops holding) per configuration; a blank cell has no crossing in the"
+                        + " searched range (its status is in the table)"
+                        + (columns.size() > 2 ? "; further configuration parameters share cells" : "") + ".");
+    }
+
+    /** A configuration column as an axis, for its name and unit from the parameter catalog. */
+    private SweptAxis axis(String column) {
+        return new SweptAxis(column, RunParameters.pathOf(column), rows.get(0).getAs(column) instanceof Number, List.of());
+    }
+
+    private SweptAxis searched() {
+        return new SweptAxis("", parameter(), true, List.of());
+    }
+
+    private List<Object> distinct(SweptAxis a) {
+        return rows.stream().map(r -> a.valueOf(r.getAs(a.column()))).distinct()
+                .sorted(Comparator.comparingDouble(v -> ((Number) v).doubleValue())).toList();
     }
 
     private static String num(Double v) {

@@ -39,7 +39,7 @@ final class PointTable {
     PointTable(Dataset<Row> runs, SweptAxes axes) {
         this.axes = axes;
         Column ok = col("status").equalTo(Status.OK.name());
-        Column replayPerNeuron = when(ok, col("replay_mean_sumcorr").divide(col("n_vis")));
+        Column replayPerNeuron = when(ok, col("replay_mean_sumcorr_per_neuron"));
         List<Column> aggregates = new ArrayList<>();
         for (SweptAxis a : axes.all()) {
             aggregates.add(first(col(a.column())).as(a.column()));

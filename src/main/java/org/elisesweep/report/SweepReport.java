@@ -168,9 +168,10 @@ public final class SweepReport {
         page.paragraph("Where " + frontier.criterion() + " stops holding, over " + frontier.parameter()
                 + ", per configuration.");
         page.table(frontier.header(), frontier.table());
-        Figure f = frontier.write(figures);
-        if (f != null) {
-            add(page, written, figures, f);
+        for (Figure f : new Figure[] {frontier.write(figures), frontier.heatMap(figures)}) {
+            if (f != null) {
+                add(page, written, figures, f);
+            }
         }
     }
 

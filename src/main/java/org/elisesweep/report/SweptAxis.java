@@ -23,10 +23,18 @@ record SweptAxis(String column, String path, boolean numeric, List<Object> value
         return values.size();
     }
 
-    /** The axis title: the path, with its unit (from the parameter catalog) in parentheses when it has one. */
+    /**
+     * The axis title: the parameter's name for people, with its unit in parentheses when it has one
+     * ("dendritic noise σ_d (mV)"), both from the parameter catalog.
+     */
     String title() {
         String unit = unit();
-        return unit.isEmpty() ? path : path + " (" + unit + ")";
+        return unit.isEmpty() ? name() : name() + " (" + unit + ")";
+    }
+
+    /** The parameter's name for people ("dendritic noise σ_d"), or its path when the catalog gives none. */
+    String name() {
+        return ParameterCatalog.INSTANCE.labelOf(path);
     }
 
     /** The parameter's unit, or "" when it is dimensionless or not a number. */
@@ -40,9 +48,9 @@ record SweptAxis(String column, String path, boolean numeric, List<Object> value
         return format(value) + (unit.isEmpty() ? "" : " " + unit);
     }
 
-    /** The last part of the path (e.g. n-lat), for legends. */
+    /** The parameter's name for legends: as {@link #name}. */
     String shortName() {
-        return path.substring(path.lastIndexOf('.') + 1);
+        return name();
     }
 
     /** A value as people read it: numbers without trailing zeros, long texts shortened. */

@@ -88,13 +88,13 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
 
     private void simulate(PlannedRun run, ParameterColumns parameters, ResultRows rows, TableWriter networks,
                           StoredNetworkReader stored, BatchOutcome outcome) throws IOException {
-        String started = Instant.now().toString();
+        Instant started = Instant.now();
         Object[] values = parameters.values(run.parameters());
         SimulationSpec spec;
         try {
             spec = run.spec();
         } catch (ConfigProblems e) {
-            rows.write(new ResultRows.RunInfo(run, values, 0, host(), started, Instant.now().toString()),
+            rows.write(new ResultRows.RunInfo(run, values, 0, host(), started, Instant.now()),
                     Status.INVALID, e.getMessage(), null);
             record(outcome, Status.INVALID, e.getMessage(), 0, 0);
             return;
@@ -115,7 +115,7 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
             r = Simulation.run(spec, SimulationListener.NONE, ctx.budgetNanos());
         }
         rows.write(new ResultRows.RunInfo(run, values, spec.pattern().neurons(), host(), started,
-                Instant.now().toString()), r.status(), r.message(), r);
+                Instant.now()), r.status(), r.message(), r);
         record(outcome, r.status(), r.message(), r.steps(), r.wallSeconds());
     }
 

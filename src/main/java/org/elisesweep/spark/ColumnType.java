@@ -15,7 +15,14 @@ enum ColumnType {
     DOUBLE(PrimitiveTypeName.DOUBLE, DataTypes.DoubleType),
     BOOLEAN(PrimitiveTypeName.BOOLEAN, DataTypes.BooleanType),
     STRING(PrimitiveTypeName.BINARY, DataTypes.StringType),
-    BINARY(PrimitiveTypeName.BINARY, DataTypes.BinaryType);
+    BINARY(PrimitiveTypeName.BINARY, DataTypes.BinaryType),
+    /** An instant, microseconds since 1970 UTC: Spark's TIMESTAMP, DuckDB's TIMESTAMP WITH TIME ZONE. */
+    TIMESTAMP(PrimitiveTypeName.INT64, DataTypes.TimestampType),
+    /** A list of strings, as the standard three-level Parquet LIST of required elements. */
+    STRING_LIST(PrimitiveTypeName.BINARY, DataTypes.createArrayType(DataTypes.StringType, false));
+
+    /** The name of the element field of a {@link #STRING_LIST}, as Spark and DuckDB write it. */
+    static final String ELEMENT = "element";
 
     private final PrimitiveTypeName parquet;
     private final DataType spark;
@@ -30,10 +37,22 @@ enum ColumnType {
     }
 
     Type parquetField(String name, boolean nullable) {
+        if (this == STRING_LIST) {
+            Types.GroupBuilder<org.apache.parquet.schema.GroupType> list = nullable
+                    ? Types.optionalGroup() : Types.requiredGroup();
+            return list.as(LogicalTypeAnnotation.listType())
+                    .addField(Types.repeatedGroup()
+                            .addField(Types.required(PrimitiveTypeName.BINARY)
+                                    .as(LogicalTypeAnnotation.stringType()).named(ELEMENT))
+                            .named("list"))
+                    .named(name);
+        }
         Types.PrimitiveBuilder<PrimitiveType> b = nullable
                 ? Types.optional(parquet) : Types.required(parquet);
         if (this == STRING) {
             b = b.as(LogicalTypeAnnotation.stringType());
+        } else if (this == TIMESTAMP) {
+            b = b.as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS));
         }
         return b.named(name);
     }

@@ -97,6 +97,16 @@ final class CommittedFiles {
     }
 
     /**
+     * The check before anything adds to, repairs or reads these tables: their runs files are of the
+     * table format this version writes ({@link TableFormat}).
+     *
+     * @throws SweepConflictException naming the first file of another format
+     */
+    void requireCurrentFormat(TableLayout layout, String output, Configuration conf) {
+        TableFormat.requireCurrent(of(Tables.RUNS).values(), layout, output, conf);
+    }
+
+    /**
      * The check before a sweep run trusts its committed batches: each has its detail files, so that
      * a lost detail file (or partition) is not taken for finished work.
      *

@@ -45,7 +45,7 @@ final class FrontierCriterion {
         try {
             Expression parsed = spark.sessionState().sqlParser().parseExpression(sql);
             problem = isComparison(parsed) ? typeProblem(spark, sql)
-                    : "'" + sql + "' is not a comparison; write one over runs columns, e.g. replay_mean_sumcorr / n_vis >= 0.8";
+                    : "'" + sql + "' is not a comparison; write one over runs columns, e.g. replay_mean_sumcorr_per_neuron >= 0.8";
         } catch (ParseException e) {
             problem = "'" + sql + "' is not a Spark SQL expression (" + firstLine(e.getMessage()) + ")";
         }

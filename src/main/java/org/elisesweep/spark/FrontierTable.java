@@ -18,6 +18,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.schema.MessageType;
 import org.elisesweep.sweep.FrontierPlan;
 import org.elisesweep.sweep.FrontierSearch;
+import org.elisesweep.sweep.ParameterCatalog;
+import org.elisesweep.sweep.ParameterType;
 
 /**
  * The {@code frontiers} table of a frontier sweep: one row per configuration (README "Robustness
@@ -66,6 +68,7 @@ final class FrontierTable {
         SimpleGroupFactory rows = new SimpleGroupFactory(schema);
         try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(tmp).withConf(fs.getConf()).withType(schema)
                 .withWriteMode(ParquetFileWriter.Mode.CREATE).withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withExtraMetaData(TableFormat.footerMetadata(columns))
                 // one encoding per column: parquet-mr lists a column's encodings from a HashSet, whose order
                 // changes from JVM to JVM; data pages v2 without dictionaries record only the values' encoding
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0).withDictionaryEncoding(false).build()) {
@@ -90,6 +93,9 @@ final class FrontierTable {
                 g.append(column, d);
             } else if (value instanceof Boolean b) {
                 g.append(column, b);
+            } else if (ParameterCatalog.INSTANCE.get(path).type() == ParameterType.LIST) {
+                Group list = g.addGroup(column);
+                ParameterType.elements(String.valueOf(value)).forEach(x -> list.addGroup(0).append(ColumnType.ELEMENT, x));
             } else {
                 g.append(column, String.valueOf(value));
             }

@@ -48,6 +48,8 @@ public final class KryoSetup implements KryoRegistrator {
         "org.apache.spark.sql.types.DoubleType$",
         "org.apache.spark.sql.types.StringType",
         "org.apache.spark.sql.types.BinaryType$",
+        "org.apache.spark.sql.types.TimestampType$",
+        "org.apache.spark.sql.types.ArrayType",
     };
 
     private static final class PlannedRunSerializer extends Serializer<PlannedRun> {

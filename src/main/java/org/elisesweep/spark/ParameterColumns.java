@@ -34,17 +34,19 @@ final class ParameterColumns {
 
     /** The column of parameter {@code path}, as in {@code runs}. */
     static TableColumn column(String path) {
-        return TableColumn.required(columnName(path), columnType(ParameterCatalog.INSTANCE.get(path).type()));
+        Parameter p = ParameterCatalog.INSTANCE.get(path);
+        return TableColumn.required(columnName(path), columnType(p.type())).in(p.unit());
     }
 
-    /** The column type of a parameter type: choices and scenario lists are held as text. */
+    /** The column type of a parameter type: choices are held as text, scenario lists as lists of text. */
     private static ColumnType columnType(ParameterType type) {
         return switch (type) {
             case INTEGER -> ColumnType.INT;
             case LONG -> ColumnType.LONG;
             case DOUBLE -> ColumnType.DOUBLE;
             case BOOLEAN -> ColumnType.BOOLEAN;
-            case STRING, CHOICE, LIST -> ColumnType.STRING;
+            case STRING, CHOICE -> ColumnType.STRING;
+            case LIST -> ColumnType.STRING_LIST;
         };
     }
 
@@ -69,7 +71,9 @@ final class ParameterColumns {
                 throw new IllegalArgumentException("the runs table has no column " + column + " (parameter "
                         + parameters.get(k).path() + "): was it written by another version?", e);
             }
-            out.put(parameters.get(k).path(), row.get(index));
+            Parameter p = parameters.get(k);
+            out.put(p.path(), p.type() == ParameterType.LIST && !row.isNullAt(index)
+                    ? ParameterType.fromElements(row.getList(index)) : row.get(index));
         }
         return out;
     }
@@ -84,7 +88,8 @@ final class ParameterColumns {
         Object[] out = new Object[parameters.size()];
         for (int k = 0; k < parameters.size(); k++) {
             Parameter p = parameters.get(k);
-            out[k] = p.type().coerce(point.get(p.path()));
+            Object v = p.type().coerce(point.get(p.path()));
+            out[k] = p.type() == ParameterType.LIST && v != null ? ParameterType.elements((String) v) : v;
         }
         return out;
     }

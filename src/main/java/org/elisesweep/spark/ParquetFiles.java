@@ -1,7 +1,10 @@
 package org.elisesweep.spark;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -22,6 +25,7 @@ import org.apache.parquet.schema.Type;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * One committed Parquet file read and rewritten row by row with parquet-hadoop (which Spark
@@ -85,7 +89,10 @@ final class ParquetFiles {
      * @return the number of rows written; 0 leaves no file at {@code target}
      */
     static long copyWithout(Path file, Set<String> keys, Path target, Configuration conf) throws IOException {
-        MessageType schema = footer(file, conf).getFileMetaData().getSchema();
+        ParquetMetadata footer = footer(file, conf);
+        MessageType schema = footer.getFileMetaData().getSchema();
+        Map<String, String> ours = new HashMap<>(footer.getFileMetaData().getKeyValueMetaData());
+        ours.keySet().retainAll(Set.of(Tables.FORMAT_KEY, TableFormat.SPARK_SCHEMA_KEY));
         long kept = 0;
         ParquetWriter<Group> writer = null;
         try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), file).withConf(conf).build()) {
@@ -93,7 +100,7 @@ final class ParquetFiles {
                 if (!keys.contains(key(g))) {
                     if (writer == null) {
                         writer = ExampleParquetWriter.builder(target).withConf(conf).withType(schema)
-                                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).withExtraMetaData(ours)
                                 .withCompressionCodec(CompressionCodecName.SNAPPY).build();
                     }
                     writer.write(g);
@@ -143,7 +150,8 @@ final class ParquetFiles {
 
     private static String describe(Type t) {
         if (!t.isPrimitive()) {
-            return t.getName() + " (a group)";
+            return t.getName() + " (a group" + (t.getLogicalTypeAnnotation() == null ? "" : ", " + t.getLogicalTypeAnnotation())
+                    + " of " + t.asGroupType().getFields().stream().map(ParquetFiles::describe).toList() + ")";
         }
         Object logical = t.getLogicalTypeAnnotation();
         return t.getName() + " " + t.asPrimitiveType().getPrimitiveTypeName().name().toLowerCase()
@@ -166,6 +174,15 @@ final class ParquetFiles {
                 case BOOLEAN -> g.getBoolean(c.name(), 0);
                 case STRING -> g.getString(c.name(), 0);
                 case BINARY -> g.getBinary(c.name(), 0).getBytes();
+                case TIMESTAMP -> new java.sql.Timestamp(Math.floorDiv(g.getLong(c.name(), 0), 1000L));
+                case STRING_LIST -> {
+                    Group list = g.getGroup(c.name(), 0);
+                    List<String> elements = new ArrayList<>();
+                    for (int e = 0; e < list.getFieldRepetitionCount(0); e++) {
+                        elements.add(list.getGroup(0, e).getString(ColumnType.ELEMENT, 0));
+                    }
+                    yield CollectionConverters.asScala(elements).toSeq();
+                }
             };
         }
         return new GenericRowWithSchema(values, schema);

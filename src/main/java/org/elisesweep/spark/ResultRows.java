@@ -1,6 +1,7 @@
 package org.elisesweep.spark;
 
 import java.io.IOException;
+import java.time.Instant;
 import org.elisesweep.model.LearningCurve;
 import org.elisesweep.model.ModelVersion;
 import org.elisesweep.model.ReplayScores;
@@ -27,17 +28,18 @@ final class ResultRows {
     }
 
     /** Everything about one simulation that is not in its result. */
-    record RunInfo(PlannedRun run, Object[] parameters, int nVis, String host, String startedAt, String endedAt) {
+    record RunInfo(PlannedRun run, Object[] parameters, int nVis, String host, Instant startedAt, Instant endedAt) {
     }
 
     void write(RunInfo info, Status status, String message, SimulationResult r) throws IOException {
         PlannedRun run = info.run();
+        int nVis = info.nVis();
         LearningCurve c = r == null ? null : r.curve();
         Object[] head = {run.pointId(), run.replicate(), run.seed()};
         Object[] metrics = RunMetrics.of(status, message, r, info.nVis());
         Object[] rest = {
             r == null ? 0.0 : r.wallSeconds(), r == null ? null : RunMetrics.finite(r.microsPerStep()),
-            ModelVersion.ID, ctx.codeVersion(), ctx.configHash(), ctx.sparkVersion(),
+            ModelVersion.ID, ctx.code().commit(), ctx.code().dirty(), ctx.configHash(), ctx.sparkVersion(),
             System.getProperty("java.version"), info.host(), info.startedAt(), info.endedAt(), run.role()};
         Object[] tail = new Object[metrics.length + rest.length];
         System.arraycopy(metrics, 0, tail, 0, metrics.length);
@@ -51,20 +53,22 @@ final class ResultRows {
             return;
         }
         for (int k = 0; k < c.points(); k++) {
-            curves.write(run.pointId(), run.replicate(), c.cycles()[k], c.mse()[k], c.sumCorr()[k]);
+            curves.write(run.pointId(), run.replicate(), c.cycles()[k], c.mse()[k], c.sumCorr()[k],
+                    c.sumCorr()[k] / nVis);
         }
         for (ScenarioResult s : r.scenarios()) {
             ReplayScores sc = s.scores();
             if (sc != null) {
                 for (int k = 0; k < sc.cycles(); k++) {
                     replay.write(run.pointId(), run.replicate(), s.name(), sc.firstCycle() + k,
-                            sc.mse()[k], sc.sumCorr()[k], sc.bestShiftMs()[k]);
+                            sc.mse()[k], sc.sumCorr()[k], sc.sumCorr()[k] / nVis, sc.bestShiftMs()[k]);
                 }
             }
             Robustness rb = s.robustness();
             if (rb != null) {
-                robustness.write(run.pointId(), run.replicate(), s.name(), rb.sumCorrBefore(),
-                        rb.sumCorrDuring(), rb.sumCorrAfter(), rb.mseBefore(), rb.mseDuring(), rb.mseAfter(),
+                robustness.write(run.pointId(), run.replicate(), s.name(),
+                        rb.sumCorrBefore(), rb.sumCorrBefore() / nVis, rb.sumCorrDuring(), rb.sumCorrDuring() / nVis,
+                        rb.sumCorrAfter(), rb.sumCorrAfter() / nVis, rb.mseBefore(), rb.mseDuring(), rb.mseAfter(),
                         rb.recovered(), rb.recovered() ? rb.recoveryCycles() : null, rb.phaseJumpMs());
             }
         }

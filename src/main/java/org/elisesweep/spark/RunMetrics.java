@@ -31,8 +31,10 @@ final class RunMetrics {
             finite(c == null ? Double.NaN : c.finalMse()),
             finite(c == null ? Double.NaN : c.finalSumCorr()),
             finite(c == null ? Double.NaN : c.finalSumCorr() / nVis),
-            rs == null ? null : rs.meanSumCorr(), rs == null ? null : rs.minSumCorr(),
-            rs == null ? null : rs.finalSumCorr(), rs == null ? null : rs.meanMse(),
+            rs == null ? null : rs.meanSumCorr(), rs == null ? null : rs.meanSumCorr() / nVis,
+            rs == null ? null : rs.minSumCorr(), rs == null ? null : rs.minSumCorr() / nVis,
+            rs == null ? null : rs.finalSumCorr(), rs == null ? null : rs.finalSumCorr() / nVis,
+            rs == null ? null : rs.meanMse(),
             rs == null ? null : rs.driftMsPerCycle(),
             r == null || r.weights() == null ? null : finite(r.weights().spectralRadius()),
             nVis, r == null ? 0L : r.steps()};

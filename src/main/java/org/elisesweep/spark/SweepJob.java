@@ -145,6 +145,7 @@ public final class SweepJob {
         // 1. what is committed already (its files intact?), and is it from this model version?
         CommittedFiles files = CommittedFiles.list(fs, layout);
         files.requireReadable(layout, options.outputRoot(), spark.sparkContext().hadoopConfiguration());
+        files.requireCurrentFormat(layout, options.outputRoot(), spark.sparkContext().hadoopConfiguration());
         CommittedRuns committed = CommittedRuns.read(spark, fs, layout);
         List<String> foreign = committed.modelVersions().stream().filter(v -> !v.equals(ModelVersion.ID)).toList();
         if (!foreign.isEmpty()) {
@@ -181,7 +182,7 @@ public final class SweepJob {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             List<RunBatch> batches = batches(todo, jsc.defaultParallelism());
             SweepContext ctx = new SweepContext(plan.name(), layout.root().toString(), plan.configHash(),
-                    codeVersion(), spark.version(), plan.execution().timeBudget().toNanos(),
+                    CodeVersion.ofThisBuild(), spark.version(), plan.execution().timeBudget().toNanos(),
                     plan.execution().failFast(), hadoopSettings(), plan.networks().store());
             try (SweepProgress progress = new SweepProgress(spark, plan, todo.size(), options.progress())) {
                 jsc.setJobGroup(group, "sweep " + plan.name() + ": " + todo.size() + " simulations in "
@@ -283,10 +284,5 @@ public final class SweepJob {
             m.put(e.getKey(), e.getValue());
         }
         return m;
-    }
-
-    static String codeVersion() {
-        String v = SweepJob.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
     }
 }

@@ -110,7 +110,9 @@ public final class SweepTables {
         Path root = new Path(outputRoot);
         FileSystem fs = root.getFileSystem(hadoop);
         TableLayout layout = new TableLayout(fs.makeQualified(root).toString(), sweep);
-        CommittedFiles.list(fs, layout).requireReadable(layout, outputRoot, hadoop);
+        CommittedFiles files = CommittedFiles.list(fs, layout);
+        files.requireReadable(layout, outputRoot, hadoop);
+        files.requireCurrentFormat(layout, outputRoot, hadoop);
         return new SweepTables(spark, layout, fs, sweep, null);
     }
 

@@ -136,6 +136,7 @@ public final class TableVerifier {
             throws IOException {
         String sweep = layout.sweep();
         TableVerifier v = new TableVerifier(fs, conf, layout);
+        v.files.requireCurrentFormat(layout, layout.root().toString(), conf);   // never "repair" an older format
         v.readFiles();
         v.checkBatches();
         v.checkDuplicates();

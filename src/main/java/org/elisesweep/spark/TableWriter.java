@@ -2,6 +2,7 @@ package org.elisesweep.spark;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -16,7 +17,8 @@ import org.apache.parquet.schema.MessageType;
 
 /**
  * Writes rows of one table into one Parquet file with parquet-hadoop (which Spark brings), on an
- * executor. Rows are given as values in column order; null only in optional columns.
+ * executor. Rows are given as values in column order; null only in optional columns; a
+ * {@link ColumnType#TIMESTAMP} as an {@link Instant}, a {@link ColumnType#STRING_LIST} as a {@link List}.
  */
 final class TableWriter implements Closeable {
     private final List<TableColumn> columns;
@@ -32,6 +34,7 @@ final class TableWriter implements Closeable {
         file.getFileSystem(conf).setWriteChecksum(false);
         this.writer = ExampleParquetWriter.builder(file).withConf(conf).withType(schema)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .withExtraMetaData(TableFormat.footerMetadata(columns))
                 .withCompressionCodec(CompressionCodecName.SNAPPY).build();
     }
 
@@ -56,6 +59,13 @@ final class TableWriter implements Closeable {
                 case BOOLEAN -> g.add(k, (Boolean) v);
                 case STRING -> g.add(k, v.toString());
                 case BINARY -> g.add(k, Binary.fromConstantByteArray((byte[]) v));
+                case TIMESTAMP -> g.add(k, TableFormat.micros((Instant) v));
+                case STRING_LIST -> {
+                    Group list = g.addGroup(k);
+                    for (Object element : (List<?>) v) {
+                        list.addGroup(0).add(ColumnType.ELEMENT, element.toString());
+                    }
+                }
                 default -> throw new IllegalStateException(c.type().name());
             }
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.parquet.schema.MessageType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -30,6 +31,17 @@ final class Tables {
     private static final ColumnType L = ColumnType.LONG;
     private static final ColumnType D = ColumnType.DOUBLE;
     private static final ColumnType B = ColumnType.BOOLEAN;
+    private static final ColumnType T = ColumnType.TIMESTAMP;
+    private static final String CYCLES = "cycles";
+
+    /**
+     * The layout and types of the tables' columns, written into every file's footer under
+     * {@link #FORMAT_KEY}. 2: timestamps, a list-typed {@code replay_scenarios}, per-neuron Σcorr
+     * columns, {@code code_dirty}, units; files of format 1 (no key) are read by Spark as they are
+     * but no sweep, verify or report mixes them with these ({@link TableFormat}).
+     */
+    static final int FORMAT = 2;
+    static final String FORMAT_KEY = "elise.table-format";
 
     private Tables() {
     }
@@ -48,63 +60,71 @@ final class Tables {
         c.addAll(parameters.columns());
         c.add(TableColumn.required("status", S));
         c.add(TableColumn.optional("error", S));
-        c.add(TableColumn.optional("learned_at_cycle", I));
+        c.add(TableColumn.optional("learned_at_cycle", I).in(CYCLES));
         c.add(TableColumn.optional("final_mse", D));
-        c.add(TableColumn.optional("final_sumcorr", D));
-        c.add(TableColumn.optional("final_sumcorr_per_neuron", D));
-        c.add(TableColumn.optional("replay_mean_sumcorr", D));
-        c.add(TableColumn.optional("replay_min_sumcorr", D));
-        c.add(TableColumn.optional("replay_final_sumcorr", D));
+        sumCorr(c, "final_sumcorr", true);
+        sumCorr(c, "replay_mean_sumcorr", true);
+        sumCorr(c, "replay_min_sumcorr", true);
+        sumCorr(c, "replay_final_sumcorr", true);
         c.add(TableColumn.optional("replay_mean_mse", D));
-        c.add(TableColumn.optional("replay_drift_ms_per_cycle", D));
+        c.add(TableColumn.optional("replay_drift_ms_per_cycle", D).in("ms/cycle"));
         c.add(TableColumn.optional("spectral_radius", D));
-        c.add(TableColumn.required("n_vis", I));
-        c.add(TableColumn.required("steps", L));
-        c.add(TableColumn.required("wall_seconds", D));
-        c.add(TableColumn.optional("us_per_step", D));
+        c.add(TableColumn.required("n_vis", I).in("neurons"));
+        c.add(TableColumn.required("steps", L).in("steps"));
+        c.add(TableColumn.required("wall_seconds", D).in("s"));
+        c.add(TableColumn.optional("us_per_step", D).in("µs"));
         c.add(TableColumn.required("model_version", S));
         c.add(TableColumn.required("code_version", S));
+        c.add(TableColumn.required("code_dirty", B));
         c.add(TableColumn.required("config_hash", S));
         c.add(TableColumn.required("spark_version", S));
         c.add(TableColumn.required("java_version", S));
         c.add(TableColumn.required("host", S));
-        c.add(TableColumn.required("started_at", S));
-        c.add(TableColumn.required("ended_at", S));
-        // last, and optional: files written before it read as they are (ParquetFiles.schemaDifference)
+        c.add(TableColumn.required("started_at", T).in("UTC"));
+        c.add(TableColumn.required("ended_at", T).in("UTC"));
         c.add(TableColumn.optional("role", S));   // in a sensitivity design (SensitivityRole), else null
         return c;
     }
 
+    /**
+     * A Σcorr column (a sum over the visible neurons of correlations, at most n_vis) and its value
+     * per visible neuron, {@code <name>_per_neuron} (at most 1), so that tasks of different sizes compare.
+     */
+    private static void sumCorr(List<TableColumn> c, String name, boolean nullable) {
+        c.add(new TableColumn(name, D, nullable, ""));
+        c.add(new TableColumn(name + "_per_neuron", D, nullable, ""));
+    }
+
     static List<TableColumn> curves() {
         List<TableColumn> c = keys();
-        c.add(TableColumn.required("cycle", I));
+        c.add(TableColumn.required("cycle", I).in(CYCLES));
         c.add(TableColumn.required("mse", D));
-        c.add(TableColumn.required("sumcorr", D));
+        sumCorr(c, "sumcorr", false);
         return c;
     }
 
     static List<TableColumn> replay() {
         List<TableColumn> c = keys();
         c.add(TableColumn.required("scenario", S));
-        c.add(TableColumn.required("cycle", I));
+        c.add(TableColumn.required("cycle", I).in(CYCLES));
         c.add(TableColumn.required("mse", D));
-        c.add(TableColumn.required("sumcorr", D));
-        c.add(TableColumn.required("best_shift_ms", D));
+        sumCorr(c, "sumcorr", false);
+        c.add(TableColumn.required("best_shift_ms", D).in("ms"));
         return c;
     }
 
     static List<TableColumn> robustness() {
         List<TableColumn> c = keys();
         c.add(TableColumn.required("scenario", S));
-        c.add(TableColumn.required("sumcorr_before", D));
-        c.add(TableColumn.required("sumcorr_during", D));
-        c.add(TableColumn.required("sumcorr_after", D));
+        sumCorr(c, "sumcorr_before", false);
+        sumCorr(c, "sumcorr_during", false);
+        sumCorr(c, "sumcorr_after", false);
         c.add(TableColumn.required("mse_before", D));
         c.add(TableColumn.required("mse_during", D));
         c.add(TableColumn.required("mse_after", D));
         c.add(TableColumn.required("recovered", B));
-        c.add(TableColumn.optional("recovery_cycles", I));
-        c.add(TableColumn.required("phase_jump_ms", D));
+        c.add(TableColumn.optional("recovery_cycles", I).in(CYCLES));
+        c.add(TableColumn.required("phase_jump_ms", D).in("ms"));
         return c;
     }
 
@@ -168,7 +188,8 @@ final class Tables {
     static StructType sparkSchema(List<TableColumn> columns) {
         return DataTypes.createStructType(columns.stream()
                 .map(c -> new StructField(c.name(), c.type().sparkType(), c.nullable(),
-                        Metadata.empty()))
+                        c.unit().isEmpty() ? Metadata.empty()
+                                : new MetadataBuilder().putString("unit", c.unit()).build()))
                 .toArray(StructField[]::new));
     }
 }

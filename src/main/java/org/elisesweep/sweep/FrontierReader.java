@@ -38,7 +38,7 @@ final class FrontierReader {
         ConfigValue value = file.getValue(SECTION);
         if (value.valueType() != ConfigValueType.OBJECT) {
             problems.add(SECTION + ": expected an object such as { path = noise.membrane.dendrite-sigma, from = 0,"
-                    + " to = 2, criterion = \"replay_mean_sumcorr / n_vis >= 0.8\", precision = 0.05 }"
+                    + " to = 2, criterion = \"replay_mean_sumcorr_per_neuron >= 0.8\", precision = 0.05 }"
                     + StrictReader.originOf(value));
             return null;
         }
@@ -79,7 +79,7 @@ final class FrontierReader {
         if (in.problems().isEmpty()) {
             if (criterion == null || criterion.isEmpty()) {
                 in.problem("criterion", (criterion == null ? "missing" : "is empty") + "; a comparison over runs"
-                        + " columns, e.g. criterion = \"replay_mean_sumcorr / n_vis >= 0.8\"");
+                        + " columns, e.g. criterion = \"replay_mean_sumcorr_per_neuron >= 0.8\"");
             }
             if (!(to > from)) {
                 in.problem("to", "must be greater than from (" + from + "), got " + to + ": the range is empty");

@@ -10,7 +10,7 @@ package org.elisesweep.sweep;
  * @param to             the upper end (greater than {@code from})
  * @param passesBelow    true: the criterion holds below the frontier and fails above it (noise,
  *                       deletion); false: the other way round
- * @param criterion      a Spark SQL comparison over {@code runs} columns, e.g. {@code replay_mean_sumcorr / n_vis >= 0.8}
+ * @param criterion      a Spark SQL comparison over {@code runs} columns, e.g. {@code replay_mean_sumcorr_per_neuron >= 0.8}
  * @param precision      the width the uncertainty interval of x* must reach: absolute, or relative to |x*|
  * @param relative       whether {@code precision} is relative
  * @param replicates     simulations per probe

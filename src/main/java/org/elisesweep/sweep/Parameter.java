@@ -22,10 +22,11 @@ public final class Parameter {
     private final String description;
     private final BiConsumer<SpecDraft, Object> target;
     private final Object defaultValue;
+    private final String label;
 
     private Parameter(String path, ParameterType type, List<String> choices, Function<String, Object> choiceParser,
                       ParameterRange range, String unit, String description, BiConsumer<SpecDraft, Object> target,
-                      Object defaultValue) {
+                      Object defaultValue, String label) {
         this.path = path;
         this.type = type;
         this.choices = List.copyOf(choices);
@@ -35,12 +36,13 @@ public final class Parameter {
         this.description = description;
         this.target = target;
         this.defaultValue = defaultValue;
+        this.label = label;
     }
 
     /** A parameter of a type other than {@link ParameterType#CHOICE}; its default is set by the catalog. */
     static Parameter of(String path, ParameterType type, ParameterRange range, String unit, String description,
                         BiConsumer<SpecDraft, Object> target) {
-        return new Parameter(path, type, List.of(), null, range, unit, description, target, null);
+        return new Parameter(path, type, List.of(), null, range, unit, description, target, null, null);
     }
 
     /** A parameter whose value is the key of one of {@code values} ({@code key} and {@code parse} are inverse). */
@@ -49,12 +51,22 @@ public final class Parameter {
                                                 BiConsumer<SpecDraft, Object> target) {
         List<String> keys = Arrays.stream(values).map(key).toList();
         return new Parameter(path, ParameterType.CHOICE, keys, parse::apply,
-                ParameterRange.described(String.join(", ", keys)), "", description, target, null);
+                ParameterRange.described(String.join(", ", keys)), "", description, target, null, null);
     }
 
     /** This parameter with its default, as read from the defaults file. */
     Parameter withDefault(Object value) {
-        return new Parameter(path, type, choices, choiceParser, range, unit, description, target, value);
+        return new Parameter(path, type, choices, choiceParser, range, unit, description, target, value, label);
+    }
+
+    /** This parameter with a name for people, e.g. "dendritic noise σ_d", used on figures instead of its path. */
+    Parameter labelled(String name) {
+        return new Parameter(path, type, choices, choiceParser, range, unit, description, target, defaultValue, name);
+    }
+
+    /** The name of this parameter on figures and in legends: its label, or its path when it has none. */
+    public String label() {
+        return label == null ? path : label;
     }
 
     public String path() {

@@ -100,6 +100,12 @@ public final class ParameterCatalog {
         return p == null ? null : p.type();
     }
 
+    /** The name of a parameter on figures ({@link Parameter#label}); the path itself for an unknown one. */
+    public String labelOf(String path) {
+        Parameter p = byPath.get(path);
+        return p == null ? path : p.label();
+    }
+
     /** The unit of a parameter, or "" when it is dimensionless, not a number or unknown. */
     public String unitOf(String path) {
         Parameter p = byPath.get(path);
@@ -154,18 +160,18 @@ public final class ParameterCatalog {
         e.add(Parameter.of("pattern.step-ms", DOUBLE, above(0).and("a whole number (≥ 3) of Euler steps"), "ms",
                 "duration of one pattern step", (d, v) -> d.stepMs = (Double) v));
         e.add(Parameter.of("model.n-lat", INTEGER, atLeast(1), "neurons", "N_lat, size of the latent population",
-                (d, v) -> d.model.nLat((Integer) v)));
+                (d, v) -> d.model.nLat((Integer) v)).labelled("latent neurons N_lat"));
         e.add(Parameter.choice("model.mode", Mode.values(), Mode::key, Mode::parse,
                 "which synapses learn: all dendritic ones (elise), only those onto visible neurons (reservoir), or"
-                        + " latents have no dendrite (soma-only)", (d, v) -> d.model.mode((Mode) v)));
+                        + " latents have no dendrite (soma-only)", (d, v) -> d.model.mode((Mode) v)).labelled("mode"));
         e.add(Parameter.choice("model.connectivity", Connectivity.values(), Connectivity::key, Connectivity::parse,
                 "all dendritic synapses exist, or each with probability `model.density`",
-                (d, v) -> d.model.connectivity((Connectivity) v)));
+                (d, v) -> d.model.connectivity((Connectivity) v)).labelled("connectivity"));
         e.add(Parameter.of("model.density", DOUBLE, between(0, false, 1, true).and("below 1 only with sparse"), "",
-                "ρ, the probability that a sparse dendritic synapse exists", (d, v) -> d.model.density((Double) v)));
+                "ρ, the probability that a sparse dendritic synapse exists", (d, v) -> d.model.density((Double) v)).labelled("dendritic density ρ"));
         e.add(Parameter.of("model.protect-scaffold", BOOLEAN, described("true only with sparse"), "",
                 "with sparse: a synapse j → i always exists when the scaffold has j → i",
-                (d, v) -> d.model.protectScaffold((Boolean) v)));
+                (d, v) -> d.model.protectScaffold((Boolean) v)).labelled("scaffold protected"));
         e.add(Parameter.of("model.dt", DOUBLE, above(0), "ms", "Euler step", (d, v) -> d.model.dt((Double) v)));
         e.add(Parameter.of("model.e-l", DOUBLE, described("finite"), "mV", "leak reversal potential E_l",
                 (d, v) -> d.model.eL((Double) v)));
@@ -186,13 +192,13 @@ public final class ParameterCatalog {
         e.add(Parameter.of("model.threshold", DOUBLE, described("finite"), "mV", "threshold b of the transfer function",
                 (d, v) -> d.model.threshold((Double) v)));
         e.add(Parameter.of("model.lambda", DOUBLE, between(0, true, 1, false), "", "teacher nudging strength λ",
-                (d, v) -> d.model.lambda((Double) v)));
+                (d, v) -> d.model.lambda((Double) v)).labelled("nudging λ"));
         e.add(Parameter.of("model.eta-vis", DOUBLE, atLeast(0), "per Euler step",
-                "learning rate of visible → visible synapses", (d, v) -> d.model.etaVis((Double) v)));
+                "learning rate of visible → visible synapses", (d, v) -> d.model.etaVis((Double) v)).labelled("learning rate η_vis"));
         e.add(Parameter.of("model.eta-lat", DOUBLE, atLeast(0), "per Euler step", "learning rate of every other synapse",
-                (d, v) -> d.model.etaLat((Double) v)));
+                (d, v) -> d.model.etaLat((Double) v)).labelled("learning rate η_lat"));
         e.add(Parameter.of("model.weight-sd", DOUBLE, atLeast(0), "", "SD of the Gaussian initial dendritic weights"
-                + " (mean 0)", (d, v) -> d.model.weightSd((Double) v)));
+                + " (mean 0)", (d, v) -> d.model.weightSd((Double) v)).labelled("initial weight SD"));
         e.add(Parameter.of("model.den-delay-min", INTEGER, atLeast(2), STEPS,
                 "smallest dendritic axonal delay D_den (uniform integer per presynaptic neuron)",
                 (d, v) -> d.model.denDelayMin((Integer) v)));
@@ -208,14 +214,14 @@ public final class ParameterCatalog {
                 (d, v) -> d.model.inhibitionExtraDelay((Integer) v)));
         e.add(Parameter.of("model.scaffold.p", DOUBLE, between(0, true, 1, false), "",
                 "scaffold growth: a neuron's out-degree continues with probability p^n",
-                (d, v) -> d.model.scaffoldP((Double) v)));
+                (d, v) -> d.model.scaffoldP((Double) v)).labelled("scaffold p"));
         e.add(Parameter.of("model.scaffold.q", DOUBLE, between(0, true, 1, true), "",
                 "scaffold growth: a target with in-degree d accepts with probability q^d",
-                (d, v) -> d.model.scaffoldQ((Double) v)));
+                (d, v) -> d.model.scaffoldQ((Double) v)).labelled("scaffold q"));
         e.add(Parameter.of("model.scaffold.p0", DOUBLE, between(0, true, 1, true), "",
                 "scaffold growth: a source stays silent with probability p0", (d, v) -> d.model.scaffoldP0((Double) v)));
         e.add(Parameter.of("training.cycles", INTEGER, atLeast(1), "cycles",
-                "TC, training cycles (one extra nudged cycle precedes them)", (d, v) -> d.trainingCycles = (Integer) v));
+                "TC, training cycles (one extra nudged cycle precedes them)", (d, v) -> d.trainingCycles = (Integer) v).labelled("training cycles"));
         e.add(Parameter.of("training.validation-period", INTEGER, atLeast(1), "cycles",
                 "PF: training cycles 0, PF, 2 PF, ... are free-run validation cycles",
                 (d, v) -> d.validationPeriod = (Integer) v));
@@ -228,11 +234,11 @@ public final class ParameterCatalog {
                 (d, v) -> d.scenarios = (ConfigValue) v));
         e.add(Parameter.of("noise.membrane.sigma", DOUBLE, atLeast(0), "mV",
                 "stationary SD of the Ornstein–Uhlenbeck noise of each soma, entering as g_l·η; 0 = off",
-                (d, v) -> d.membraneSigma = (Double) v));
+                (d, v) -> d.membraneSigma = (Double) v).labelled("somatic noise σ"));
         e.add(Parameter.of("noise.membrane.tau", DOUBLE, above(0), "ms", "correlation time of the somatic noise",
                 (d, v) -> d.membraneTau = (Double) v));
         e.add(Parameter.of("noise.membrane.dendrite-sigma", DOUBLE, atLeast(0), "mV",
-                "the same for each dendrite; 0 = off", (d, v) -> d.dendriteSigma = (Double) v));
+                "the same for each dendrite; 0 = off", (d, v) -> d.dendriteSigma = (Double) v).labelled("dendritic noise σ_d"));
         e.add(Parameter.of("noise.membrane.dendrite-tau", DOUBLE, atLeast(0), "ms",
                 "correlation time of the dendritic noise; 0 = the same as `noise.membrane.tau`",
                 (d, v) -> d.dendriteTau = (Double) v));
@@ -240,23 +246,23 @@ public final class ParameterCatalog {
                 "when membrane noise acts", (d, v) -> d.membranePhase = (NoisePhase) v));
         e.add(Parameter.of("noise.teacher.sigma", DOUBLE, atLeast(0), "mV",
                 "SD of the OU noise added to the teacher's target, a fresh trace every nudged cycle; 0 = off",
-                (d, v) -> d.teacherSigma = (Double) v));
+                (d, v) -> d.teacherSigma = (Double) v).labelled("teacher noise σ"));
         e.add(Parameter.of("noise.teacher.tau", DOUBLE, above(0), "ms", "correlation time of the teacher noise",
                 (d, v) -> d.teacherTau = (Double) v));
         e.add(Parameter.of("noise.teacher.jitter-ms", DOUBLE, atLeast(0).and("below half a pattern step"), "ms",
                 "each pattern-step boundary moves by U[−J, J], redrawn every nudged cycle; 0 = off",
-                (d, v) -> d.jitterMs = (Double) v));
+                (d, v) -> d.jitterMs = (Double) v).labelled("teacher jitter"));
         e.add(Parameter.choice("noise.teacher.phase", NoisePhase.values(), NoisePhase::key, NoisePhase::parse,
                 "which nudged cycles get a noisy teacher: training, replay (the realigning cycles) or both",
                 (d, v) -> d.teacherPhase = (NoisePhase) v));
         e.add(Parameter.of("noise.weights.sigma", DOUBLE, atLeast(0), "",
                 "after training: W += σ·ξ (additive) or W·(1 + σ·ξ) (multiplicative) on the learning synapses; 0 = off",
-                (d, v) -> d.weightSigma = (Double) v));
+                (d, v) -> d.weightSigma = (Double) v).labelled("weight noise σ_w"));
         e.add(Parameter.choice("noise.weights.kind", WeightNoiseKind.values(), WeightNoiseKind::key,
-                WeightNoiseKind::parse, "how the weight noise acts", (d, v) -> d.weightKind = (WeightNoiseKind) v));
+                WeightNoiseKind::parse, "how the weight noise acts", (d, v) -> d.weightKind = (WeightNoiseKind) v).labelled("weight noise kind"));
         e.add(Parameter.of("noise.weights.delete-fraction", DOUBLE, between(0, true, 1, true), "",
                 "then this fraction of the learning synapses is deleted (set to 0 and kept at 0)",
-                (d, v) -> d.deleteFraction = (Double) v));
+                (d, v) -> d.deleteFraction = (Double) v).labelled("deleted synapses (fraction)"));
         return e;
     }
 }

@@ -1,5 +1,6 @@
 package org.elisesweep.sweep;
 
+import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
@@ -114,6 +115,23 @@ public enum ParameterType {
             return v.toString();
         }
         return quoted(String.valueOf(v));
+    }
+
+    /**
+     * The elements of a {@link #LIST} value (its canonical JSON text), as a table holds them: a
+     * string element as its text ({@code silence-cycle}), any other as its canonical JSON
+     * ({@code {"kind":"silence",...}}). {@link #fromElements} is the inverse.
+     */
+    public static List<String> elements(String canonicalList) {
+        return ConfigFactory.parseString("v = " + canonicalList).getList("v").stream()
+                .map(v -> v.valueType() == ConfigValueType.STRING ? (String) v.unwrapped() : canonicalJson(v))
+                .toList();
+    }
+
+    /** The canonical JSON text of a {@link #LIST} value from its {@link #elements}. */
+    public static String fromElements(List<String> elements) {
+        return elements.stream().map(e -> e.startsWith("{") || e.startsWith("[") ? e : quoted(e))
+                .collect(Collectors.joining(",", "[", "]"));
     }
 
     /** Describes a wrong value; {@code expected} as in {@link StrictReader}'s messages. */

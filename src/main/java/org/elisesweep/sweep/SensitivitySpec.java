@@ -24,8 +24,8 @@ public record SensitivitySpec(Method method, List<Factor> factors, int n, int le
                               Double substitute, int bootstrap, double confidence, double maxWidth, String section) {
     /** The numeric result columns of the {@code runs} table that an analysis may use. */
     public static final List<String> OUTPUTS = List.of("learned_at_cycle", "final_mse", "final_sumcorr",
-            "final_sumcorr_per_neuron", "replay_mean_sumcorr", "replay_min_sumcorr", "replay_final_sumcorr",
-            "replay_mean_mse", "replay_drift_ms_per_cycle", "spectral_radius");
+            "final_sumcorr_per_neuron", "replay_mean_sumcorr", "replay_mean_sumcorr_per_neuron", "replay_min_sumcorr",
+            "replay_min_sumcorr_per_neuron", "replay_final_sumcorr", "replay_final_sumcorr_per_neuron", "replay_mean_mse", "replay_drift_ms_per_cycle", "spectral_radius");
 
     /** The analysis a sensitivity section asks for. */
     public enum Method {

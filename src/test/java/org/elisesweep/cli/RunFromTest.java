@@ -12,12 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.elisesweep.spark.SharedSpark;
 import org.elisesweep.spark.SweepJob;
+import org.elisesweep.spark.TableFixtures;
 import org.elisesweep.sweep.SweepFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,28 +69,23 @@ class RunFromTest {
         Outcome same = elise("run", "--from", out.toString(), "--point", point, "--replicate", "1", "--out",
                 dir.resolve("rerun").toString(), "--no-progress");
         assertEquals(ExitStatus.OK, same.status(), same.out() + same.err());
-        assertTrue(same.out().contains("reproduced: all 14 figures of the committed row (sweep from, point " + point
+        assertTrue(same.out().contains("reproduced: all 17 figures of the committed row (sweep from, point " + point
                 + ", replicate 1) are identical"), same.out());
         assertTrue(Files.exists(dir.resolve("rerun").resolve("metrics.json")));
 
         // the same output with that row's final MSE one ulp away: the rerun names exactly that figure
         Path tampered = dir.resolve("tampered");
-        spark.read().parquet(out.resolve("runs").resolve("sweep=from").toString())
+        Path partition = Files.createDirectories(tampered.resolve("runs").resolve("sweep=from"));
+        TableFixtures.writeAsCommittedFile(spark.read().parquet(out.resolve("runs").resolve("sweep=from").toString())
                 .withColumn("final_mse", functions.when(functions.col("point_id").equalTo(point)
                         .and(functions.col("replicate").equalTo(1)), functions.col("final_mse").plus(Math.ulp(row.getDouble(1))))
-                        .otherwise(functions.col("final_mse")))
-                .coalesce(1).write().parquet(dir.resolve("written").toString());
-        Path partition = Files.createDirectories(tampered.resolve("runs").resolve("sweep=from"));
-        try (Stream<Path> files = Files.list(dir.resolve("written"))) {
-            Path part = files.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
-            Files.copy(part, partition.resolve("part-00000000000000000000.parquet"));
-        }
+                        .otherwise(functions.col("final_mse"))), partition.resolve("part-00000000000000000000.parquet"));
         Outcome differs = elise("run", "--from", tampered.toString(), "--point", point, "--replicate", "1", "--out",
                 dir.resolve("rerun2").toString(), "--no-progress");
-        assertEquals(ExitStatus.STOPPED, differs.status(), differs.out());
+        assertEquals(ExitStatus.STOPPED, differs.status(), differs.out() + differs.err());
         List<String> lines = differs.out().lines().toList();
         int at = lines.indexOf(lines.stream().filter(l -> l.startsWith("NOT reproduced")).findFirst().orElseThrow());
-        assertEquals("NOT reproduced (sweep from, point " + point + ", replicate 1): 1 of 14 figures differ", lines.get(at));
+        assertEquals("NOT reproduced (sweep from, point " + point + ", replicate 1): 1 of 17 figures differ", lines.get(at));
         assertTrue(lines.get(at + 1).startsWith("  final_mse: committed "), lines.get(at + 1));
     }
 

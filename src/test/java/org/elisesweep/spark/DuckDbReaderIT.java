@@ -54,6 +54,18 @@ class DuckDbReaderIT {
         return new ObjectMapper().readTree(out);
     }
 
+    private static String describe(JsonNode rows) {
+        List<String> out = new java.util.ArrayList<>();
+        rows.forEach(r -> out.add(r.get("column_name").asText() + " " + r.get("column_type").asText()));
+        return out.toString();
+    }
+
+    private static long runFiles(Path out) throws java.io.IOException {
+        try (Stream<Path> files = Files.walk(out.resolve("runs"))) {
+            return files.filter(p -> p.toString().endsWith(".parquet")).count();
+        }
+    }
+
     @Test
     void duckDbReadsEveryTableDirectoryAsSparkDoes(@TempDir Path out) throws Exception {
         installDuckDb();
@@ -76,6 +88,42 @@ class DuckDbReaderIT {
             assertEquals(List.of(e.getString(0), e.getString(1), e.getInt(2), e.getString(3), e.getDouble(4)),
                     List.of(a.get("sweep").asText(), a.get("point_id").asText(), a.get("replicate").asInt(),
                             a.get("status").asText(), a.get("final_mse").asDouble()));
+        }
+
+        // format 2's column types as DuckDB sees them: instants, a list of scenario names, units in the footer
+        String runsGlob = "read_parquet('" + out.resolve("runs") + "/**', hive_partitioning = true)";
+        JsonNode types = duckdb("SELECT column_name, column_type FROM (DESCRIBE SELECT started_at, ended_at, "
+                + "replay_scenarios, code_dirty FROM " + runsGlob + ") ORDER BY column_name");
+        assertEquals("[code_dirty BOOLEAN, ended_at TIMESTAMP WITH TIME ZONE, replay_scenarios VARCHAR[], "
+                + "started_at TIMESTAMP WITH TIME ZONE]", describe(types));
+        JsonNode times = duckdb("SELECT point_id, replicate, epoch_us(started_at) AS us, "
+                + "list_contains(replay_scenarios, 'tonic-window') AS tonic, len(replay_scenarios) AS n FROM "
+                + runsGlob + " ORDER BY point_id, replicate");
+        List<Row> sparkTimes = spark.read().parquet(out.resolve("runs").toString())
+                .selectExpr("point_id", "replicate", "unix_micros(started_at)").orderBy("point_id", "replicate")
+                .collectAsList();
+        for (int k = 0; k < sparkTimes.size(); k++) {
+            assertEquals(sparkTimes.get(k).getLong(2), Long.parseLong(times.get(k).get("us").asText()), "started_at " + k);
+            assertTrue(times.get(k).get("tonic").asBoolean());
+            assertEquals(4, times.get(k).get("n").asInt());
+        }
+        JsonNode footers = duckdb("SELECT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata('"
+                + out.resolve("runs") + "/*/*.parquet') WHERE decode(key) LIKE 'elise.%' OR decode(key) LIKE '%row.metadata'");
+        assertEquals(2 * runFiles(out),
+                footers.size(), "a format key and a schema with units in every runs file");
+        for (JsonNode k : footers) {
+            if (k.get("k").asText().equals("elise.table-format")) {
+                assertEquals("2", k.get("v").asText());
+            } else {
+                JsonNode unit = new ObjectMapper().readTree(k.get("v").asText()).get("fields");
+                String wall = "";
+                for (JsonNode f : unit) {
+                    if (f.get("name").asText().equals("wall_seconds")) {
+                        wall = f.get("metadata").get("unit").asText();
+                    }
+                }
+                assertEquals("s", wall);
+            }
         }
 
         // every detail table: its row count and keys as Spark reads them

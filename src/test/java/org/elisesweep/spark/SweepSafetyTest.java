@@ -39,23 +39,13 @@ class SweepSafetyTest {
         SweepJob.run(spark, plan, new SweepJob.Options(out.toString(), false, false, 1));
         // pretend an older simulator computed part of it
         Path runs = out.resolve("runs").resolve("sweep=e2e");
-        spark.read().parquet(runs.toString()).limit(1)
-                .withColumn("model_version", functions.lit("elise-model-0"))
-                .coalesce(1).write().parquet(out.resolve("old").toString());
-        java.nio.file.Files.list(out.resolve("old")).filter(p -> p.toString().endsWith(".parquet")).findFirst()
-                .ifPresent(p -> move(p, runs.resolve("part-0000000000000000old0.parquet")));
+        TableFixtures.writeAsCommittedFile(spark.read().parquet(runs.toString()).limit(1)
+                .withColumn("model_version", functions.lit("elise-model-0")), runs.resolve("part-0000000000000000old0.parquet"));
         SweepConflictException e = assertThrows(SweepConflictException.class,
                 () -> SweepJob.run(spark, plan, new SweepJob.Options(out.toString(), false, false)));
         assertTrue(e.getMessage().contains("model version elise-model-0"), e.getMessage());
     }
 
-    private static void move(Path from, Path to) {
-        try {
-            java.nio.file.Files.move(from, to);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     @Test
     void dryRunCountsAndEstimatesWithoutRunning(@TempDir Path out) throws Exception {
