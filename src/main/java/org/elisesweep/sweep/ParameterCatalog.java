@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import org.elisesweep.model.Connectivity;
 import org.elisesweep.model.Mode;
 import org.elisesweep.model.NoisePhase;
+import org.elisesweep.model.ScaffoldRule;
 import org.elisesweep.model.WeightNoiseKind;
 
 /**
@@ -214,6 +215,10 @@ public final class ParameterCatalog {
                 (d, v) -> d.model.scaffoldQ((Double) v)));
         e.add(Parameter.of("model.scaffold.p0", DOUBLE, between(0, true, 1, true), "",
                 "scaffold growth: a source stays silent with probability p0", (d, v) -> d.model.scaffoldP0((Double) v)));
+        e.add(Parameter.choice("model.scaffold-rule", ScaffoldRule.values(), ScaffoldRule::key, ScaffoldRule::parse,
+                "scaffold growth: uniform picks, swap removal, no duplicate connections (this specification), or the"
+                        + " published simulator's round(U·(len−1)) picks, ordered removal, duplicates accepted (original)",
+                (d, v) -> d.model.scaffoldRule((ScaffoldRule) v)));
         e.add(Parameter.of("training.cycles", INTEGER, atLeast(1), "cycles",
                 "TC, training cycles (one extra nudged cycle precedes them)", (d, v) -> d.trainingCycles = (Integer) v));
         e.add(Parameter.of("training.validation-period", INTEGER, atLeast(1), "cycles",
