@@ -112,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** Prints whether the rerun gave the committed row's figures bit for bit. */
     private boolean reproduces(CommittedRun committed, SimulationSpec spec, SimulationResult result) {
-        List<String> differences = committed.differences(result, spec.pattern().neurons());
+        List<String> differences = committed.differences(result, spec.pattern());
         String which = "sweep " + committed.sweep() + ", point " + point + ", replicate " + replicate;
         if (differences.isEmpty()) {
             System.out.println("reproduced: all " + CommittedRun.figures() + " figures of the committed row (" + which

@@ -3,6 +3,7 @@ package org.elisesweep.spark;
 import java.io.IOException;
 import org.elisesweep.model.LearningCurve;
 import org.elisesweep.model.ModelVersion;
+import org.elisesweep.model.Pattern;
 import org.elisesweep.model.ReplayScores;
 import org.elisesweep.model.Robustness;
 import org.elisesweep.model.ScenarioResult;
@@ -27,14 +28,14 @@ final class ResultRows {
     }
 
     /** Everything about one simulation that is not in its result. */
-    record RunInfo(PlannedRun run, Object[] parameters, int nVis, String host, String startedAt, String endedAt) {
+    record RunInfo(PlannedRun run, Object[] parameters, Pattern pattern, String host, String startedAt, String endedAt) {
     }
 
     void write(RunInfo info, Status status, String message, SimulationResult r) throws IOException {
         PlannedRun run = info.run();
         LearningCurve c = r == null ? null : r.curve();
         Object[] head = {run.pointId(), run.replicate(), run.seed()};
-        Object[] metrics = RunMetrics.of(status, message, r, info.nVis());
+        Object[] metrics = RunMetrics.of(status, message, r, info.pattern());
         Object[] rest = {
             r == null ? 0.0 : r.wallSeconds(), r == null ? null : RunMetrics.finite(r.microsPerStep()),
             ModelVersion.ID, ctx.codeVersion(), ctx.configHash(), ctx.sparkVersion(),

@@ -59,6 +59,11 @@ final class Tables {
         c.add(TableColumn.optional("replay_drift_ms_per_cycle", D));
         c.add(TableColumn.optional("spectral_radius", D));
         c.add(TableColumn.required("n_vis", I));
+        // the task as learned, measured on the pattern itself whatever made it (file, inline text, generator)
+        c.add(TableColumn.optional("task_steps", I));
+        c.add(TableColumn.optional("task_active_fraction", D));
+        c.add(TableColumn.optional("task_markov_order", I));
+        c.add(TableColumn.optional("task_pattern_hash", S));
         c.add(TableColumn.required("steps", L));
         c.add(TableColumn.required("wall_seconds", D));
         c.add(TableColumn.optional("us_per_step", D));
