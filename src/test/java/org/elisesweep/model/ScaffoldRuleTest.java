@@ -129,6 +129,24 @@ class ScaffoldRuleTest {
     }
 
     @Test
+    void aNetworkGrownByTheOriginalRuleSimulatesReproduciblyAndDiffersFromTheUniformOne() {
+        ModelParams original = ModelParams.defaults().toBuilder().nLat(15).scaffoldRule(ScaffoldRule.ORIGINAL).build();
+        ModelParams uniform = original.toBuilder().scaffoldRule(ScaffoldRule.UNIFORM).build();
+        SimulationResult a = small(original);
+        assertEquals(Status.OK, a.status(), a.message());
+        assertTrue(Arrays.equals(a.curve().sumCorr(), small(original).curve().sumCorr()), "reproducible");
+        assertTrue(!Arrays.equals(a.curve().sumCorr(), small(uniform).curve().sumCorr()), "another scaffold");
+        assertTrue(!new SimulationSpec(original, ProtocolParams.defaults(), Pattern.fuerElise(), List.of(), 3)
+                .trainingSignature().equals(new SimulationSpec(uniform, ProtocolParams.defaults(), Pattern.fuerElise(),
+                        List.of(), 3).trainingSignature()), "a stored network of one rule never continues the other");
+    }
+
+    private static SimulationResult small(ModelParams m) {
+        return Simulation.run(new SimulationSpec(m, new ProtocolParams(60, 20, 8, 3, 10.0), Pattern.fuerElise(),
+                List.of(), 3), SimulationListener.NONE);
+    }
+
+    @Test
     void theUniformRuleIsBitIdenticalToTheGrowthBeforeTheRuleExisted() throws Exception {
         // SHA-256 of the sources of every target for seeds 0…199, computed with Scaffold.java of
         // commit 843766e (before model.scaffold-rule existed)
