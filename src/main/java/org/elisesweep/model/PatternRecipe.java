@@ -79,6 +79,10 @@ public record PatternRecipe(PatternGenerator generator, long seed, int neurons, 
             found.add(new Violation("pattern.active-max", activeMax + " active neurons per step, but pattern.neurons"
                     + " is " + neurons));
         }
+        if (generator == PatternGenerator.RANDOM && markovOrder >= steps) {
+            found.add(new Violation("pattern.markov-order", "must be below pattern.steps (got " + markovOrder
+                    + " with " + steps + " steps): a cyclic pattern of K steps has Markov order at most K − 1"));
+        }
         if (activeMin > activeMax) {
             found.add(new Violation("pattern.active-min", "must be ≤ pattern.active-max (got " + activeMin + " > "
                     + activeMax + ")"));

@@ -31,13 +31,10 @@ final class RandomPatterns {
     private RandomPatterns() {
     }
 
-    /** Why the recipe's random pattern cannot exist (active range already checked against N_vis). */
+    /** Why the recipe's random pattern cannot exist (active range and order < K already checked). */
     static List<Violation> violations(PatternRecipe r) {
         List<Violation> found = new ArrayList<>();
-        if (r.markovOrder() >= r.steps()) {
-            found.add(new Violation("pattern.markov-order", "must be below pattern.steps (got " + r.markovOrder()
-                    + " with " + r.steps() + " steps): a cyclic pattern of K steps has Markov order at most K − 1"));
-        } else if (Math.pow(r.distinctColumns(), r.markovOrder()) < r.steps()) {
+        if (Math.pow(r.distinctColumns(), r.markovOrder()) < r.steps()) {
             found.add(new Violation("pattern.steps", r.steps() + " steps of Markov order " + r.markovOrder()
                     + " need " + r.steps() + " distinct windows of " + r.markovOrder() + " steps, but "
                     + r.neurons() + " neurons with " + r.activeMin() + "–" + r.activeMax()

@@ -60,6 +60,10 @@ class TaskParametersTest {
                 problems(Map.of("pattern.generator", "motif", "pattern.syllable-steps", 200)));
         assertStartsWith("pattern.syllables: must be ≥ 2 (got 0)",
                 problems(Map.of("pattern.generator", "motif", "pattern.syllables", 0)));
+        List<String> both = problems(Map.of("pattern.generator", "random", "pattern.active-max", 14,
+                "pattern.markov-order", 25));
+        assertStartsWith("pattern.active-max: 14 active", both);
+        assertStartsWith("pattern.markov-order: must be below pattern.steps", both);
         assertStartsWith("pattern.generator: is random, which makes the pattern; leave pattern.source and",
                 problems(Map.of("pattern.generator", "random", "pattern.inline", "0101\n1010\n")));
     }
