@@ -27,7 +27,7 @@ import org.elisesweep.sweep.SimulationConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code elise run}: one simulation, with a progress bar, written to metrics.json, learning.png, replay.png. */
+/** {@code elise run}: one simulation, with a progress bar, written to metrics.json, pattern.txt, learning.png, replay.png. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run one ELiSe simulation (train, replay, disturb) and write metrics.json, learning.png "
                 + "and replay.png to the output directory.")
@@ -86,6 +86,7 @@ final class RunCommand implements Callable<Integer> {
 
         // 3. write the summary and the plots
         RunMetricsJson.write(out.resolve("metrics.json"), spec, result);
+        Files.writeString(out.resolve("pattern.txt"), spec.pattern().toText());
         var curve = result.curve();
         if (curve.points() > 0) {
             LearningCurvePlot.write(out.resolve("learning.png"), curve.cycles(), curve.mse(), curve.sumCorr(),
@@ -111,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** Prints whether the rerun gave the committed row's figures bit for bit. */
     private boolean reproduces(CommittedRun committed, SimulationSpec spec, SimulationResult result) {
-        List<String> differences = committed.differences(result, spec.pattern().neurons());
+        List<String> differences = committed.differences(result, spec.pattern());
         String which = "sweep " + committed.sweep() + ", point " + point + ", replicate " + replicate;
         if (differences.isEmpty()) {
             System.out.println("reproduced: all " + CommittedRun.figures() + " figures of the committed row (" + which
@@ -185,6 +186,6 @@ final class RunCommand implements Callable<Integer> {
                             : s.robustness().recovered() ? ", recovered after " + s.robustness().recoveryCycles() + " cycle(s)"
                             : ", not recovered");
         }
-        System.out.println("wrote " + out.resolve("metrics.json") + ", learning.png, replay.png");
+        System.out.println("wrote " + out.resolve("metrics.json") + ", pattern.txt, learning.png, replay.png");
     }
 }

@@ -33,13 +33,14 @@ package org.elisesweep.model;
  * @param scaffoldP            p of scaffold growth (§4), in [0, 1)
  * @param scaffoldQ            q of scaffold growth (§4), in [0, 1]
  * @param scaffoldP0           p0 of scaffold growth (§4), in [0, 1]
+ * @param scaffoldRule         how scaffold growth picks sources and targets (§4)
  */
 public record ModelParams(
         int nLat, Mode mode, Connectivity connectivity, double density, boolean protectScaffold,
         double dt, double eL, double eE, double eI, double gL, double gDen, double gE0, double gI0,
         double slope, double threshold, double lambda, double etaVis, double etaLat, double weightSd,
         int denDelayMin, int denDelayMax, int scaffoldDelayMin, int scaffoldDelayMax, int inhibitionExtraDelay,
-        double scaffoldP, double scaffoldQ, double scaffoldP0) {
+        double scaffoldP, double scaffoldQ, double scaffoldP0, ScaffoldRule scaffoldRule) {
 
     public ModelParams {
         Checks c = new Checks("model.");
@@ -64,7 +65,8 @@ public record ModelParams(
                 .atLeast("inhibition-extra-delay", inhibitionExtraDelay, 0)
                 .inRange("scaffold.p", scaffoldP, 0.0, 1.0, true)
                 .inRange("scaffold.q", scaffoldQ, 0.0, 1.0, false)
-                .inRange("scaffold.p0", scaffoldP0, 0.0, 1.0, false);
+                .inRange("scaffold.p0", scaffoldP0, 0.0, 1.0, false)
+                .require(scaffoldRule != null, "scaffold-rule", "must be one of uniform, original");
         c.throwIfAny();
     }
 
@@ -74,7 +76,7 @@ public record ModelParams(
                 0.1, -70.0, 0.0, -75.0, 0.1, 2.0, 0.3, 6.0,
                 0.3, -58.0, 0.6, 1e-4, 1e-3, 0.5,
                 50, 150, 50, 150, 250,
-                0.2, 0.15, 0.04);
+                0.2, 0.15, 0.04, ScaffoldRule.UNIFORM);
     }
 
     /** φ(u) with this model's slope and threshold. */
@@ -117,6 +119,7 @@ public record ModelParams(
         b.scaffoldP = scaffoldP;
         b.scaffoldQ = scaffoldQ;
         b.scaffoldP0 = scaffoldP0;
+        b.scaffoldRule = scaffoldRule;
         return b;
     }
 
@@ -149,6 +152,7 @@ public record ModelParams(
         private double scaffoldP;
         private double scaffoldQ;
         private double scaffoldP0;
+        private ScaffoldRule scaffoldRule;
 
         public Builder nLat(int value) {
             this.nLat = value;
@@ -285,8 +289,13 @@ public record ModelParams(
             return this;
         }
 
+        public Builder scaffoldRule(ScaffoldRule value) {
+            this.scaffoldRule = value;
+            return this;
+        }
+
         public ModelParams build() {
-            return new ModelParams(nLat, mode, connectivity, density, protectScaffold, dt, eL, eE, eI, gL, gDen, gE0, gI0, slope, threshold, lambda, etaVis, etaLat, weightSd, denDelayMin, denDelayMax, scaffoldDelayMin, scaffoldDelayMax, inhibitionExtraDelay, scaffoldP, scaffoldQ, scaffoldP0);
+            return new ModelParams(nLat, mode, connectivity, density, protectScaffold, dt, eL, eE, eI, gL, gDen, gE0, gI0, slope, threshold, lambda, etaVis, etaLat, weightSd, denDelayMin, denDelayMax, scaffoldDelayMin, scaffoldDelayMax, inhibitionExtraDelay, scaffoldP, scaffoldQ, scaffoldP0, scaffoldRule);
         }
     }
 }

@@ -60,6 +60,17 @@ public final class Pattern {
         return new Pattern(name, copy);
     }
 
+    /** A pattern from its steps ([step][neuron]); the columns are not copied (callers pass fresh ones). */
+    static Pattern ofColumns(String name, boolean[][] columns) {
+        boolean[][] rows = new boolean[columns[0].length][columns.length];
+        for (int k = 0; k < columns.length; k++) {
+            for (int i = 0; i < rows.length; i++) {
+                rows[i][k] = columns[k][i];
+            }
+        }
+        return new Pattern(name, rows);
+    }
+
     /** Reads a pattern file in the text format of the class comment. */
     public static Pattern load(Path file) {
         String text;
@@ -137,6 +148,55 @@ public final class Pattern {
     public boolean isOn(int neuron, int step) {
         int k = Math.floorMod(step, steps());
         return active[neuron][k];
+    }
+
+    /** Step k's column: which neurons are on (a copy; k taken cyclically). */
+    boolean[] column(int step) {
+        boolean[] c = new boolean[neurons()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = isOn(i, step);
+        }
+        return c;
+    }
+
+    /**
+     * Whether every neuron is on in some step and off in another: a neuron whose target never changes
+     * has no correlation to score (docs/model.md §7: it adds 0 to Σcorr), so Σcorr could not reach N_vis.
+     */
+    public boolean everyNeuronVaries() {
+        for (boolean[] row : active) {
+            boolean on = false;
+            boolean off = false;
+            for (boolean b : row) {
+                on |= b;
+                off |= !b;
+            }
+            if (!on || !off) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The fraction of (neuron, step) cells that are on. */
+    public double activeFraction() {
+        long on = 0;
+        for (boolean[] row : active) {
+            for (boolean b : row) {
+                on += b ? 1 : 0;
+            }
+        }
+        return (double) on / ((long) neurons() * steps());
+    }
+
+    /** The Markov order: how many past steps always determine the next ({@link MarkovOrder}). */
+    public int markovOrder() {
+        return MarkovOrder.of(this);
+    }
+
+    /** SHA-256 (hex) of the pattern's canonical text ({@link #toText}): equal exactly for equal patterns. */
+    public String sha256() {
+        return Sha256.hex(toText());
     }
 
     /** The pattern in its own text format. */

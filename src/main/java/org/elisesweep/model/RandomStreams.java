@@ -38,6 +38,11 @@ public final class RandomStreams {
     public static final String SYNAPSE_DELETION = "synapse-deletion";
     /** Which neurons a clamp with a fraction below 1 holds (latent disturbances). */
     public static final String CLAMP_SELECTION = "clamp-selection";
+    /**
+     * A generated pattern's own stream (docs/model.md §5), drawn from {@code new RandomStreams(pattern.seed)}:
+     * never from the simulation's seed, so the pattern depends on its recipe alone.
+     */
+    public static final String PATTERN = "pattern";
 
     private final long seed;
 

@@ -28,14 +28,19 @@ public final class Scaffold {
     }
 
     /**
-     * Grows a scaffold by the procedure of docs/model.md §4: sources drawn uniformly from the
-     * open list, out-degree 0 with probability p0, otherwise 1 + (number of successive U < p^n),
-     * targets drawn uniformly among latents ≠ source and accepted with probability
-     * q^(in-degree), duplicates forbidden. A source stops early when no latent can accept any
-     * more (all taken, or q = 0 and none left with in-degree 0); as a safety net, a connection
-     * that finds no accepting target in 10 000·N_lat draws is dropped.
+     * Grows a scaffold by the procedure of docs/model.md §4: sources taken from the open list,
+     * out-degree 0 with probability p0, otherwise 1 + (number of successive U < p^n), targets drawn
+     * among latents ≠ source and accepted with probability q^(in-degree). {@code rule} says how
+     * sources and targets are picked and whether an existing connection may be added again
+     * ({@link ScaffoldRule}); with {@link ScaffoldRule#ORIGINAL} a repeated connection is listed
+     * twice in the target's sources, counts twice in its in-degree and drives it twice. A source
+     * stops early when no latent can accept any more (all taken, or q = 0 and none left with
+     * in-degree 0); as a safety net, a connection that finds no accepting target in
+     * 10 000·N_lat draws is dropped. Mutates {@code rng}.
      */
-    public static Scaffold grow(int nVis, int nLat, double p, double q, double p0, UniformRandomProvider rng) {
+    public static Scaffold grow(int nVis, int nLat, double p, double q, double p0, ScaffoldRule rule,
+                                UniformRandomProvider rng) {
+        boolean original = rule == ScaffoldRule.ORIGINAL;
         int n = nVis + nLat;
         List<List<Integer>> in = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -49,20 +54,17 @@ public final class Scaffold {
             marked[v] = true;
         }
         while (!open.isEmpty()) {
-            int pick = rng.nextInt(open.size());
-            int s = open.get(pick);
-            open.set(pick, open.get(open.size() - 1));
-            open.remove(open.size() - 1);
+            int s = takeSource(open, rule, rng);
             exists[s] = new boolean[n];
             int degree = outDegree(p, p0, rng);
-            for (int c = 0; c < degree && canAccept(s, nVis, n, q, exists[s], in); c++) {
+            for (int c = 0; c < degree && canAccept(s, nVis, n, q, original ? null : exists[s], in); c++) {
                 for (int attempt = 0; attempt < MAX_ATTEMPTS_PER_LATENT * nLat; attempt++) {
-                    int t = nVis + rng.nextInt(nLat);
+                    int t = nVis + pick(nLat, rule, rng);
                     if (t == s) {
                         continue;
                     }
                     boolean accept = rng.nextDouble() < StrictMath.pow(q, in.get(t).size());
-                    if (accept && !exists[s][t]) {
+                    if (accept && (original || !exists[s][t])) {
                         exists[s][t] = true;
                         in.get(t).add(s);
                         if (!marked[t]) {
@@ -87,10 +89,39 @@ public final class Scaffold {
         return new Scaffold(nVis, n, start, src);
     }
 
-    /** Whether some latent t ≠ s without s → t could still accept (q > 0, or in-degree 0 when q = 0). */
+    /**
+     * Removes a source from the open list and returns it: picked by {@link #pick}, then the last
+     * source moved into its place ({@link ScaffoldRule#UNIFORM}) or the rest kept in order
+     * ({@link ScaffoldRule#ORIGINAL}). Mutates {@code open} and {@code rng}.
+     */
+    static int takeSource(List<Integer> open, ScaffoldRule rule, UniformRandomProvider rng) {
+        int pick = pick(open.size(), rule, rng);
+        int s = open.get(pick);
+        if (rule == ScaffoldRule.ORIGINAL) {
+            open.remove(pick);
+        } else {
+            open.set(pick, open.get(open.size() - 1));
+            open.remove(open.size() - 1);
+        }
+        return s;
+    }
+
+    /**
+     * An index in [0, len): uniform ({@link ScaffoldRule#UNIFORM}), or round(U·(len−1)) with U
+     * uniform in [0, 1) ({@link ScaffoldRule#ORIGINAL}: 0 and len−1 have half the weight of the
+     * others). Mutates {@code rng}.
+     */
+    static int pick(int len, ScaffoldRule rule, UniformRandomProvider rng) {
+        return rule == ScaffoldRule.ORIGINAL ? (int) Math.round(rng.nextDouble() * (len - 1)) : rng.nextInt(len);
+    }
+
+    /**
+     * Whether some latent t ≠ s could still accept (q > 0, or in-degree 0 when q = 0) and, unless
+     * {@code fromS} is null (duplicates allowed), does not have s → t yet.
+     */
     private static boolean canAccept(int s, int nVis, int n, double q, boolean[] fromS, List<List<Integer>> in) {
         for (int t = nVis; t < n; t++) {
-            if (t != s && !fromS[t] && (q > 0 || in.get(t).isEmpty())) {
+            if (t != s && (fromS == null || !fromS[t]) && (q > 0 || in.get(t).isEmpty())) {
                 return true;
             }
         }

@@ -35,7 +35,7 @@ public final class Wiring {
         int[] den = uniformInts(n, m.denDelayMin(), m.denDelayMax(), streams.stream(RandomStreams.DENDRITIC_DELAYS));
         int[] scaf = uniformInts(n, m.scaffoldDelayMin(), m.scaffoldDelayMax(),
                 streams.stream(RandomStreams.SCAFFOLD_DELAYS));
-        Scaffold scaffold = Scaffold.grow(nVis, m.nLat(), m.scaffoldP(), m.scaffoldQ(), m.scaffoldP0(),
+        Scaffold scaffold = Scaffold.grow(nVis, m.nLat(), m.scaffoldP(), m.scaffoldQ(), m.scaffoldP0(), m.scaffoldRule(),
                 streams.stream(RandomStreams.SCAFFOLD));
         double[][] mask = null;
         if (m.connectivity() == Connectivity.SPARSE) {

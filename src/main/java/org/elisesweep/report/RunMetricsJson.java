@@ -29,6 +29,10 @@ public final class RunMetricsJson {
         root.put("seed", spec.seed());
         root.put("pattern", spec.pattern().name());
         root.put("n_vis", nVis);
+        root.put("task_steps", spec.pattern().steps());
+        root.put("task_active_fraction", spec.pattern().activeFraction());
+        root.put("task_markov_order", spec.pattern().markovOrder());
+        root.put("task_pattern_hash", spec.pattern().sha256());
         root.put("n_lat", spec.model().nLat());
         root.put("mode", spec.model().mode().key());
         root.put("steps", r.steps());

@@ -108,6 +108,8 @@ public final class SweepReport {
                 new HeatmapFigures(runs, axes, nVis).write(figures).forEach(f -> add(page, written, figures, f));
             }
 
+            capacity(page, written, figures, CapacityFigures.of(runs));
+
             page.section("Learning curves");
             Figure curves = new LearningCurveFigure(runs, tables.curves(), axes, nVis).write(figures);
             if (curves == null) {
@@ -173,6 +175,19 @@ public final class SweepReport {
                 add(page, written, figures, f);
             }
         }
+    }
+
+    /** Capacity curves when the runs learn patterns of two or more lengths (docs/tasks.md); else no section. */
+    private static void capacity(ReportPage page, List<Figure> written, Path figures, CapacityFigures capacity) {
+        if (capacity == null) {
+            return;
+        }
+        page.section("Capacity");
+        page.paragraph("How long a pattern each latent population replays: the largest pattern length K whose mean"
+                + " replay quality (replay Σcorr / N_vis) is at least " + CapacityFigures.THRESHOLD + ", per Markov"
+                + " order of the task and N_lat.");
+        page.table(CapacityFigures.header(), capacity.table());
+        add(page, written, figures, capacity.write(figures));
     }
 
     /** The swept parameters with their values, and every fixed one folded away. */

@@ -94,7 +94,7 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
         try {
             spec = run.spec();
         } catch (ConfigProblems e) {
-            rows.write(new ResultRows.RunInfo(run, values, 0, host(), started, Instant.now()),
+            rows.write(new ResultRows.RunInfo(run, values, null, host(), started, Instant.now()),
                     Status.INVALID, e.getMessage(), null);
             record(outcome, Status.INVALID, e.getMessage(), 0, 0);
             return;
@@ -114,7 +114,7 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
         } else {
             r = Simulation.run(spec, SimulationListener.NONE, ctx.budgetNanos());
         }
-        rows.write(new ResultRows.RunInfo(run, values, spec.pattern().neurons(), host(), started,
+        rows.write(new ResultRows.RunInfo(run, values, spec.pattern(), host(), started,
                 Instant.now()), r.status(), r.message(), r);
         record(outcome, r.status(), r.message(), r.steps(), r.wallSeconds());
     }

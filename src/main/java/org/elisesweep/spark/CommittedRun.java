@@ -9,6 +9,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
 import org.apache.spark.sql.Row;
+import org.elisesweep.model.Pattern;
 import org.elisesweep.model.SimulationResult;
 import org.elisesweep.model.SimulationSpec;
 import org.elisesweep.model.Status;
@@ -77,8 +78,8 @@ public final class CommittedRun {
      * The figures of {@code rerun} that differ from this row's, one line each ("final_mse: committed
      * X, now Y"); empty when the rerun reproduced the row bit for bit.
      */
-    public List<String> differences(SimulationResult rerun, int nVis) {
-        Object[] now = RunMetrics.of(rerun.status(), rerun.message(), rerun, nVis);
+    public List<String> differences(SimulationResult rerun, Pattern pattern) {
+        Object[] now = RunMetrics.of(rerun.status(), rerun.message(), rerun, pattern);
         int first = columnIndex(RunMetrics.FIRST);
         List<String> differ = new ArrayList<>();
         for (int k = 0; k < now.length; k++) {

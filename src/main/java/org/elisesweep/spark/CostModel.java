@@ -4,6 +4,7 @@ import com.typesafe.config.ConfigFactory;
 import java.util.HashMap;
 import java.util.Map;
 import org.elisesweep.model.Pattern;
+import org.elisesweep.sweep.SimulationConfig;
 import org.elisesweep.sweep.SweepPoint;
 
 /**
@@ -26,14 +27,23 @@ final class CostModel {
     /** Estimated seconds of one simulation of {@code point}, without its training when it continues a stored network. */
     double seconds(SweepPoint point, boolean trains) {
         Map<String, Object> p = point.parameters();
-        String inline = (String) p.get("pattern.inline");
-        Pattern pattern = patterns.computeIfAbsent(inline.isBlank() ? (String) p.get("pattern.source") : inline,
-                key -> inline.isBlank() ? Pattern.resolve(key) : Pattern.parse("point", key));
+        Pattern pattern = patterns.computeIfAbsent(patternKey(p), key -> SimulationConfig.pattern(p));
         int scenarios = scenarioCounts.computeIfAbsent((String) p.get("replay.scenarios"),
                 list -> ConfigFactory.parseString("s = " + list).getList("s").size());
         double binsPerStep = Math.round((Double) p.get("pattern.step-ms") / (Double) p.get("model.dt"));
         long cycles = (trains ? (Integer) p.get("training.cycles") + 1L : 0L) + (long) (Integer) p.get("replay.cycles") * (1 + scenarios);
         int n = pattern.neurons() + (Integer) p.get("model.n-lat");
         return cycles * binsPerStep * pattern.steps() * (0.4 + 3e-4 * n * n) * 1e-6;
+    }
+
+    /** The point's pattern parameters, which alone decide its pattern. */
+    private static String patternKey(Map<String, Object> p) {
+        StringBuilder key = new StringBuilder();
+        p.forEach((path, value) -> {
+            if (path.startsWith("pattern.")) {
+                key.append(path).append('=').append(value).append('\n');
+            }
+        });
+        return key.toString();
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import org.elisesweep.model.LearningCurve;
 import org.elisesweep.model.ModelVersion;
+import org.elisesweep.model.Pattern;
 import org.elisesweep.model.ReplayScores;
 import org.elisesweep.model.Robustness;
 import org.elisesweep.model.ScenarioResult;
@@ -28,15 +29,15 @@ final class ResultRows {
     }
 
     /** Everything about one simulation that is not in its result. */
-    record RunInfo(PlannedRun run, Object[] parameters, int nVis, String host, Instant startedAt, Instant endedAt) {
+    record RunInfo(PlannedRun run, Object[] parameters, Pattern pattern, String host, Instant startedAt, Instant endedAt) {
     }
 
     void write(RunInfo info, Status status, String message, SimulationResult r) throws IOException {
         PlannedRun run = info.run();
-        int nVis = info.nVis();
+        int nVis = info.pattern() == null ? 0 : info.pattern().neurons();
         LearningCurve c = r == null ? null : r.curve();
         Object[] head = {run.pointId(), run.replicate(), run.seed()};
-        Object[] metrics = RunMetrics.of(status, message, r, info.nVis());
+        Object[] metrics = RunMetrics.of(status, message, r, info.pattern());
         Object[] rest = {
             r == null ? 0.0 : r.wallSeconds(), r == null ? null : RunMetrics.finite(r.microsPerStep()),
             ModelVersion.ID, ctx.code().commit(), ctx.code().dirty(), ctx.configHash(), ctx.sparkVersion(),

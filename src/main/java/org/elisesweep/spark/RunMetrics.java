@@ -1,6 +1,7 @@
 package org.elisesweep.spark;
 
 import org.elisesweep.model.LearningCurve;
+import org.elisesweep.model.Pattern;
 import org.elisesweep.model.ReplayScores;
 import org.elisesweep.model.ScenarioResult;
 import org.elisesweep.model.SimulationResult;
@@ -15,12 +16,17 @@ final class RunMetrics {
     /** The first of these columns in {@code runs}; {@link #of} gives {@link #COUNT} values from it on. */
     static final String FIRST = "status";
     /** How many figures {@link #of} gives: counted from it, not stated a second time. */
-    static final int COUNT = of(Status.ERROR, "", null, 1).length;
+    static final int COUNT = of(Status.ERROR, "", null, null).length;
 
     private RunMetrics() {
     }
 
-    static Object[] of(Status status, String message, SimulationResult r, int nVis) {
+    /**
+     * @param pattern the simulation's target pattern, whose size and task figures (K, active fraction,
+     *                Markov order, hash) are part of the row; null when the parameters gave none (INVALID)
+     */
+    static Object[] of(Status status, String message, SimulationResult r, Pattern pattern) {
+        int nVis = pattern == null ? 0 : pattern.neurons();
         LearningCurve c = r == null ? null : r.curve();
         ScenarioResult undisturbed = r == null || r.scenarios().isEmpty() ? null : r.scenarios().get(0);
         ReplayScores rs = undisturbed == null ? null : undisturbed.scores();
@@ -37,7 +43,9 @@ final class RunMetrics {
             rs == null ? null : rs.meanMse(),
             rs == null ? null : rs.driftMsPerCycle(),
             r == null || r.weights() == null ? null : finite(r.weights().spectralRadius()),
-            nVis, r == null ? 0L : r.steps()};
+            nVis, pattern == null ? null : pattern.steps(), pattern == null ? null : pattern.activeFraction(),
+            pattern == null ? null : pattern.markovOrder(), pattern == null ? null : pattern.sha256(),
+            r == null ? 0L : r.steps()};
     }
 
     static Double finite(double x) {

@@ -70,6 +70,11 @@ final class Tables {
         c.add(TableColumn.optional("replay_drift_ms_per_cycle", D).in("ms/cycle"));
         c.add(TableColumn.optional("spectral_radius", D));
         c.add(TableColumn.required("n_vis", I).in("neurons"));
+        // the task as learned, measured on the pattern itself whatever made it (file, inline text, generator)
+        c.add(TableColumn.optional("task_steps", I).in("pattern steps"));
+        c.add(TableColumn.optional("task_active_fraction", D));
+        c.add(TableColumn.optional("task_markov_order", I).in("pattern steps"));
+        c.add(TableColumn.optional("task_pattern_hash", S));
         c.add(TableColumn.required("steps", L).in("steps"));
         c.add(TableColumn.required("wall_seconds", D).in("s"));
         c.add(TableColumn.optional("us_per_step", D).in("µs"));

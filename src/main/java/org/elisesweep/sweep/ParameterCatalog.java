@@ -24,6 +24,9 @@ import java.util.TreeMap;
 import org.elisesweep.model.Connectivity;
 import org.elisesweep.model.Mode;
 import org.elisesweep.model.NoisePhase;
+import org.elisesweep.model.PatternGenerator;
+import org.elisesweep.model.PatternRecipe;
+import org.elisesweep.model.ScaffoldRule;
 import org.elisesweep.model.WeightNoiseKind;
 
 /**
@@ -159,6 +162,37 @@ public final class ParameterCatalog {
                 (d, v) -> d.patternInline = (String) v));
         e.add(Parameter.of("pattern.step-ms", DOUBLE, above(0).and("a whole number (≥ 3) of Euler steps"), "ms",
                 "duration of one pattern step", (d, v) -> d.stepMs = (Double) v));
+        e.add(Parameter.choice("pattern.generator", PatternGenerator.values(), PatternGenerator::key,
+                PatternGenerator::parse, "none: `pattern.source` or `pattern.inline` gives the pattern; random or motif:"
+                        + " generated from the `pattern.*` parameters below and `pattern.seed` (docs/tasks.md)",
+                (d, v) -> d.patternGenerator = (PatternGenerator) v));
+        e.add(Parameter.of("pattern.seed", LONG, described("any 64-bit integer"), "",
+                "seed of a generated pattern's own random stream (never the simulation's seed)",
+                (d, v) -> d.patternSeed = (Long) v));
+        e.add(Parameter.of("pattern.neurons", INTEGER, atLeast(1), "neurons", "N_vis of a generated pattern",
+                (d, v) -> d.patternNeurons = (Integer) v));
+        e.add(Parameter.of("pattern.steps", INTEGER, between(2, true, PatternRecipe.MAX_STEPS, true), "steps",
+                "K of a random pattern", (d, v) -> d.patternSteps = (Integer) v));
+        e.add(Parameter.of("pattern.active-min", INTEGER, atLeast(0), "neurons",
+                "generated patterns: fewest active neurons per step (each step's count uniform in [min, max])",
+                (d, v) -> d.activeMin = (Integer) v));
+        e.add(Parameter.of("pattern.active-max", INTEGER, atLeast(1).and("≥ `pattern.active-min`, ≤ `pattern.neurons`"),
+                "neurons", "generated patterns: most active neurons per step", (d, v) -> d.activeMax = (Integer) v));
+        e.add(Parameter.of("pattern.markov-order", INTEGER, atLeast(1).and("< `pattern.steps`"), "steps",
+                "random pattern: its exact Markov order m (the last m steps always determine the next, m − 1 do not)",
+                (d, v) -> d.markovOrder = (Integer) v));
+        e.add(Parameter.of("pattern.syllables", INTEGER, between(2, true, PatternRecipe.MAX_SYLLABLES, true), "",
+                "motif pattern: number of distinct syllables, named A, B, C, ...", (d, v) -> d.syllables = (Integer) v));
+        e.add(Parameter.of("pattern.syllable-steps", INTEGER, atLeast(1), "steps", "motif pattern: steps per syllable",
+                (d, v) -> d.syllableSteps = (Integer) v));
+        e.add(Parameter.of("pattern.motif", STRING,
+                described("syllable letters A… (spaces optional), each syllable at least once, one with two different"
+                        + " successors; or empty"), "",
+                "motif pattern: the order of the syllables, e.g. `A A B C A B D`; empty = drawn",
+                (d, v) -> d.motif = (String) v));
+        e.add(Parameter.of("pattern.motif-length", INTEGER, atLeast(3).and("≥ `pattern.syllables` + 1"), "syllables",
+                "motif pattern: length of a drawn motif (used when `pattern.motif` is empty)",
+                (d, v) -> d.motifLength = (Integer) v));
         e.add(Parameter.of("model.n-lat", INTEGER, atLeast(1), "neurons", "N_lat, size of the latent population",
                 (d, v) -> d.model.nLat((Integer) v)).labelled("latent neurons N_lat"));
         e.add(Parameter.choice("model.mode", Mode.values(), Mode::key, Mode::parse,
@@ -220,6 +254,10 @@ public final class ParameterCatalog {
                 (d, v) -> d.model.scaffoldQ((Double) v)).labelled("scaffold q"));
         e.add(Parameter.of("model.scaffold.p0", DOUBLE, between(0, true, 1, true), "",
                 "scaffold growth: a source stays silent with probability p0", (d, v) -> d.model.scaffoldP0((Double) v)));
+        e.add(Parameter.choice("model.scaffold-rule", ScaffoldRule.values(), ScaffoldRule::key, ScaffoldRule::parse,
+                "scaffold growth: uniform picks, swap removal, no duplicate connections (this specification), or the"
+                        + " published simulator's round(U·(len−1)) picks, ordered removal, duplicates accepted (original)",
+                (d, v) -> d.model.scaffoldRule((ScaffoldRule) v)));
         e.add(Parameter.of("training.cycles", INTEGER, atLeast(1), "cycles",
                 "TC, training cycles (one extra nudged cycle precedes them)", (d, v) -> d.trainingCycles = (Integer) v).labelled("training cycles"));
         e.add(Parameter.of("training.validation-period", INTEGER, atLeast(1), "cycles",

@@ -17,6 +17,8 @@ import org.elisesweep.model.ModelParams;
 import org.elisesweep.model.NoiseParams;
 import org.elisesweep.model.Pattern;
 import org.elisesweep.model.PatternFormatException;
+import org.elisesweep.model.PatternGenerator;
+import org.elisesweep.model.PatternRecipe;
 import org.elisesweep.model.Population;
 import org.elisesweep.model.ProtocolParams;
 import org.elisesweep.model.SimulationSpec;
@@ -98,13 +100,7 @@ public final class SimulationConfig {
                 d.jitterMs, d.teacherPhase), problems);
         NoiseParams.WeightNoise weightNoise = build(() -> new NoiseParams.WeightNoise(d.weightSigma, d.weightKind,
                 d.deleteFraction), problems);
-        Pattern pattern = null;
-        try {
-            pattern = d.patternInline.isBlank() ? Pattern.resolve(d.patternSource)
-                    : Pattern.parse(d.patternSource, d.patternInline);
-        } catch (PatternFormatException e) {
-            problems.add((d.patternInline.isBlank() ? "pattern.source: " : "pattern.inline: ") + e.getMessage());
-        }
+        Pattern pattern = pattern(d, problems);
         List<Clamp> clamps = List.of();
         if (model != null && pattern != null) {
             clamps = scenarios(d.scenarios, pattern.neurons(), model.nLat(),
@@ -121,6 +117,59 @@ public final class SimulationConfig {
             throw new ConfigProblems(source, problems);
         }
         return spec;
+    }
+
+    /**
+     * The pattern of a point's {@code pattern.*} parameters (typed as {@link SweepPoint#parameters()}
+     * are; missing ones at their defaults), without the rest of its simulation: e.g. its size for a cost
+     * estimate.
+     *
+     * @throws ConfigProblems when the pattern cannot be made
+     */
+    public static Pattern pattern(Map<String, Object> parameters) {
+        List<String> problems = new ArrayList<>();
+        SpecDraft draft = new SpecDraft();
+        for (Parameter p : CATALOG.all()) {
+            if (p.path().startsWith("pattern.")) {
+                Object value = parameters.get(p.path());
+                p.applyTo(draft, p.fromPoint(value == null ? p.defaultValue() : value, problems));
+            }
+        }
+        Pattern pattern = pattern(draft, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigProblems("pattern", problems);
+        }
+        return pattern;
+    }
+
+    /**
+     * The draft's pattern: generated when {@code pattern.generator} is not none (then
+     * {@code pattern.source} and {@code pattern.inline} must be left at their defaults), else
+     * {@code pattern.inline} when not empty, else {@code pattern.source}; null with problems added.
+     */
+    private static Pattern pattern(SpecDraft d, List<String> problems) {
+        PatternRecipe recipe = build(() -> new PatternRecipe(d.patternGenerator, d.patternSeed, d.patternNeurons,
+                d.patternSteps, d.activeMin, d.activeMax, d.markovOrder, d.syllables, d.syllableSteps, d.motif,
+                d.motifLength), problems);
+        if (recipe == null) {
+            return null;
+        }
+        if (recipe.generator() != PatternGenerator.NONE) {
+            if (!d.patternInline.isBlank() || !Pattern.FUER_ELISE.equals(d.patternSource)) {
+                problems.add("pattern.generator: is " + recipe.generator().key() + ", which makes the pattern; leave"
+                        + " pattern.source and pattern.inline unset (got " + (d.patternInline.isBlank()
+                        ? "pattern.source = " + d.patternSource : "a pattern.inline") + ")");
+                return null;
+            }
+            return build(recipe::generate, problems);
+        }
+        try {
+            return d.patternInline.isBlank() ? Pattern.resolve(d.patternSource)
+                    : Pattern.parse(d.patternSource, d.patternInline);
+        } catch (PatternFormatException e) {
+            problems.add((d.patternInline.isBlank() ? "pattern.source: " : "pattern.inline: ") + e.getMessage());
+            return null;
+        }
     }
 
     /** Runs a record constructor, turning its range violations into problems. */

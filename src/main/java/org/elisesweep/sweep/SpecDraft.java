@@ -3,6 +3,7 @@ package org.elisesweep.sweep;
 import com.typesafe.config.ConfigValue;
 import org.elisesweep.model.ModelParams;
 import org.elisesweep.model.NoisePhase;
+import org.elisesweep.model.PatternGenerator;
 import org.elisesweep.model.WeightNoiseKind;
 
 /**
@@ -16,6 +17,17 @@ final class SpecDraft {
     String patternSource;
     String patternInline;
     double stepMs;
+    PatternGenerator patternGenerator;
+    long patternSeed;
+    int patternNeurons;
+    int patternSteps;
+    int activeMin;
+    int activeMax;
+    int markovOrder;
+    int syllables;
+    int syllableSteps;
+    String motif;
+    int motifLength;
     int trainingCycles;
     int validationPeriod;
     int replayCycles;

@@ -69,7 +69,7 @@ class RunFromTest {
         Outcome same = elise("run", "--from", out.toString(), "--point", point, "--replicate", "1", "--out",
                 dir.resolve("rerun").toString(), "--no-progress");
         assertEquals(ExitStatus.OK, same.status(), same.out() + same.err());
-        assertTrue(same.out().contains("reproduced: all 17 figures of the committed row (sweep from, point " + point
+        assertTrue(same.out().contains("reproduced: all 21 figures of the committed row (sweep from, point " + point
                 + ", replicate 1) are identical"), same.out());
         assertTrue(Files.exists(dir.resolve("rerun").resolve("metrics.json")));
 
@@ -85,7 +85,7 @@ class RunFromTest {
         assertEquals(ExitStatus.STOPPED, differs.status(), differs.out() + differs.err());
         List<String> lines = differs.out().lines().toList();
         int at = lines.indexOf(lines.stream().filter(l -> l.startsWith("NOT reproduced")).findFirst().orElseThrow());
-        assertEquals("NOT reproduced (sweep from, point " + point + ", replicate 1): 1 of 17 figures differ", lines.get(at));
+        assertEquals("NOT reproduced (sweep from, point " + point + ", replicate 1): 1 of 21 figures differ", lines.get(at));
         assertTrue(lines.get(at + 1).startsWith("  final_mse: committed "), lines.get(at + 1));
     }
 

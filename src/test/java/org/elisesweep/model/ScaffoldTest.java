@@ -13,7 +13,7 @@ class ScaffoldTest {
     private static final int SEEDS = 600;
 
     private static Scaffold grow(long seed, double q) {
-        return Scaffold.grow(13, 50, 0.2, q, 0.04, new RandomStreams(seed).stream(RandomStreams.SCAFFOLD));
+        return Scaffold.grow(13, 50, 0.2, q, 0.04, ScaffoldRule.UNIFORM, new RandomStreams(seed).stream(RandomStreams.SCAFFOLD));
     }
 
     @Test

@@ -105,7 +105,12 @@ class ZeppelinNotesIT {
                     """,
             // sensitivity.zpln reads the sensitivity table of both methods
             "z-sobol", base(NETWORK) + sensitivity("sobol", 8),
-            "z-morris", base(NETWORK) + sensitivity("morris", 3));
+            "z-morris", base(NETWORK) + sensitivity("morris", 3),
+            // tasks.zpln: generated random patterns of two lengths and two Markov orders (its form's default is 2)
+            "z-tasks", base(NETWORK + ", pattern.generator = random, pattern.neurons = 5, pattern.active-max = 1") + """
+                    axes = [ { path = pattern.steps, values = [8, 12] }
+                      { path = pattern.markov-order, values = [2, 3] } ]
+                    """);
 
     private Path tools;
     private Path output;

@@ -12,7 +12,7 @@ import org.elisesweep.sweep.SweepPlan;
 /**
  * The tables of the small sweep {@code src/test/resources/sweeps/analytics.conf} (2 latent sizes ×
  * 2 modes × 2 noise levels × 2 replicates, three disturbance scenarios), and apart from them those
- * of two tiny sensitivity sweeps (Sobol and Morris), each computed once per test JVM on the shared
+ * of two tiny sensitivity sweeps (Sobol and Morris) and of a small capacity sweep, each computed once per test JVM on the shared
  * SparkSession, for the tests of what analyses tables: notebooks and the report.
  */
 public final class AnalyticsTables {
@@ -21,12 +21,18 @@ public final class AnalyticsTables {
     public static final Path SENSITIVITY_SWEEP_FILE = Path.of("src/test/resources/sweeps/sensitivity.conf");
     /** A tiny Morris screening of the same parameters, run into the same output directory. */
     public static final Path MORRIS_SWEEP_FILE = Path.of("src/test/resources/sweeps/sensitivity-morris.conf");
+    /** A small capacity sweep (generated patterns of two lengths and two Markov orders, two latent sizes). */
+    public static final Path TASKS_SWEEP_FILE = Path.of("src/test/resources/sweeps/tasks.conf");
 
     private AnalyticsTables() {
     }
 
     private static final class Holder {
         static final Path OUTPUT = compute(SWEEP_FILE);
+    }
+
+    private static final class TasksHolder {
+        static final Path OUTPUT = compute(TASKS_SWEEP_FILE);
     }
 
     private static final class SensitivityHolder {
@@ -68,6 +74,11 @@ public final class AnalyticsTables {
      */
     public static Path sensitivityOutput() {
         return SensitivityHolder.OUTPUT;
+    }
+
+    /** The output directory of the tasks sweep (sweep {@code tasks-fixture}), for capacity analyses. */
+    public static Path tasksOutput() {
+        return TasksHolder.OUTPUT;
     }
 
     private static void deleteTree(Path root) {
