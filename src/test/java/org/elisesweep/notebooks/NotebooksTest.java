@@ -39,11 +39,14 @@ class NotebooksTest {
 
     /**
      * The sensitivity sweeps' output for a note that reads the {@code sensitivity} table (only a
-     * sensitivity sweep has one, and it has no axes for the other notes to group by), the tasks sweep's
-     * for the note on capacity, else the analytics sweep's.
+     * sensitivity sweep has one, and it has no axes for the other notes to group by), the frontier sweep's
+     * for the note on frontiers, the tasks sweep's for the note on capacity, else the analytics sweep's.
      */
     private static Path fixtureFor(Path note) throws IOException {
         String text = Files.readString(note);
+        if (text.contains("}/frontiers'")) {
+            return AnalyticsTables.frontierOutput();   // frontiers.zpln: a frontier sweep over two configuration axes
+        }
         if (text.contains("output=out/capacity}")) {
             return AnalyticsTables.tasksOutput();   // tasks.zpln: a capacity sweep (patterns of several lengths)
         }

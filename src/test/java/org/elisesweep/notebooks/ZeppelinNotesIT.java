@@ -26,9 +26,11 @@ import org.apache.spark.sql.SparkSession;
 import org.elisesweep.notebooks.NoteForms.Variant;
 import org.elisesweep.notebooks.ZeppelinNote.Paragraph;
 import org.elisesweep.notebooks.ZeppelinRest.Table;
+import org.elisesweep.spark.FrontierJob;
 import org.elisesweep.spark.SharedSpark;
 import org.elisesweep.spark.SweepJob;
 import org.elisesweep.spark.SweepSummary;
+import org.elisesweep.sweep.FrontierFile;
 import org.elisesweep.sweep.SweepFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,6 +112,15 @@ class ZeppelinNotesIT {
             "z-tasks", base(NETWORK + ", pattern.generator = random, pattern.neurons = 5, pattern.active-max = 1") + """
                     axes = [ { path = pattern.steps, values = [8, 12] }
                       { path = pattern.markov-order, values = [2, 3] } ]
+                    """,
+            // frontiers.zpln: a frontier of deleted synapses over two configuration axes (its forms' defaults)
+            "z-frontier", base(FAST_RATES) + """
+                    seeding = common
+                    axes = [ { path = model.n-lat, values = [20, 30] }
+                      { path = model.lambda, values = [0.6, 0.7] } ]
+                    frontier { path = noise.weights.delete-fraction, from = 0, to = 1, passes = below,
+                      criterion = "replay_mean_sumcorr_per_neuron >= 0.8", precision = 0.1, replicates = 1,
+                      probes = 2, max-rounds = 2 }
                     """);
 
     private Path tools;
@@ -177,8 +188,12 @@ class ZeppelinNotesIT {
         for (Map.Entry<String, String> sweep : FIXTURE_SWEEPS.entrySet()) {
             Path file = files.resolve(sweep.getKey() + ".conf");
             Files.writeString(file, "name = " + sweep.getKey() + "\n" + sweep.getValue());
-            SweepSummary summary = SweepJob.run(SharedSpark.get(), SweepFile.load(file),
-                    new SweepJob.Options(out.toString(), false, false));
+            SweepJob.Options options = new SweepJob.Options(out.toString(), false, false);
+            if (FrontierFile.declaresFrontier(file)) {
+                FrontierJob.run(SharedSpark.get(), FrontierFile.load(file), options);
+                continue;
+            }
+            SweepSummary summary = SweepJob.run(SharedSpark.get(), SweepFile.load(file), options);
             assertTrue(summary.complete(), "fixture sweep " + sweep.getKey() + ": " + summary);
         }
         return out;

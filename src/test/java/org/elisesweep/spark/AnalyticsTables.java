@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.elisesweep.sweep.FrontierFile;
 import org.elisesweep.sweep.SweepFile;
 import org.elisesweep.sweep.SweepPlan;
 
@@ -23,12 +24,18 @@ public final class AnalyticsTables {
     public static final Path MORRIS_SWEEP_FILE = Path.of("src/test/resources/sweeps/sensitivity-morris.conf");
     /** A small capacity sweep (generated patterns of two lengths and two Markov orders, two latent sizes). */
     public static final Path TASKS_SWEEP_FILE = Path.of("src/test/resources/sweeps/tasks.conf");
+    /** A small frontier sweep (two latent sizes × two nudging strengths): its output holds a {@code frontiers} table. */
+    public static final Path FRONTIER_SWEEP_FILE = Path.of("src/test/resources/sweeps/frontier.conf");
 
     private AnalyticsTables() {
     }
 
     private static final class Holder {
         static final Path OUTPUT = compute(SWEEP_FILE);
+    }
+
+    private static final class FrontierHolder {
+        static final Path OUTPUT = compute(FRONTIER_SWEEP_FILE);
     }
 
     private static final class TasksHolder {
@@ -50,9 +57,13 @@ public final class AnalyticsTables {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(out)));
         for (Path sweepFile : sweepFiles) {
             try {
+                SweepJob.Options options = new SweepJob.Options(out.toString(), false, false, 0);
+                if (FrontierFile.declaresFrontier(sweepFile)) {
+                    FrontierJob.run(SharedSpark.get(), FrontierFile.load(sweepFile), options);
+                    continue;
+                }
                 SweepPlan plan = SweepFile.load(sweepFile);
-                SweepSummary summary = SweepJob.run(SharedSpark.get(), plan,
-                        new SweepJob.Options(out.toString(), false, false, 0));
+                SweepSummary summary = SweepJob.run(SharedSpark.get(), plan, options);
                 if (!summary.complete()) {
                     throw new IllegalStateException("the sweep " + sweepFile + " did not complete: " + summary);
                 }
@@ -77,6 +88,11 @@ public final class AnalyticsTables {
     }
 
     /** The output directory of the tasks sweep (sweep {@code tasks-fixture}), for capacity analyses. */
+    /** The frontier sweep's output directory: its four tables and {@code frontiers}. */
+    public static Path frontierOutput() {
+        return FrontierHolder.OUTPUT;
+    }
+
     public static Path tasksOutput() {
         return TasksHolder.OUTPUT;
     }
