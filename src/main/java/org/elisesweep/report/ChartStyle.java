@@ -83,6 +83,38 @@ final class ChartStyle {
     }
 
     /**
+     * Moves a legend whose entries would not fit to where they do: XChart neither wraps a legend in
+     * a row under the plot nor shortens one at its side, it cuts them off at the image's edge. A row
+     * too long for the chart becomes a column at the side when its longest entry is short enough
+     * (under a third of the width), else a column under the plot; a side column too wide (over
+     * 45 % of the width) goes under the plot.
+     */
+    static void fitLegend(Chart<?, ?> chart) {
+        Styler s = chart.getStyler();
+        List<String> entries = chart.getSeriesMap().values().stream().filter(x -> x.isShowInLegend())
+                .map(x -> x.getName()).toList();
+        if (!(s instanceof AxesChartStyler) || !s.isLegendVisible() || entries.isEmpty()) {
+            return;   // a heat map's legend is its colour scale
+        }
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scratch.createGraphics();
+        java.awt.FontMetrics metrics = g.getFontMetrics(s.getLegendFont());
+        g.dispose();
+        int marker = 40;   // the entry's line or marker sample and the gaps around it
+        int row = entries.stream().mapToInt(e -> metrics.stringWidth(e) + marker).sum() + 2 * s.getLegendPadding();
+        int widest = entries.stream().mapToInt(metrics::stringWidth).max().orElse(0) + marker + 2 * s.getLegendPadding();
+        int width = chart.getWidth();
+        boolean below = s.getLegendPosition() == LegendPosition.OutsideS;
+        if (below && s.getLegendLayout() == Styler.LegendLayout.Horizontal && row > width - 20) {
+            s.setLegendLayout(Styler.LegendLayout.Vertical);
+            s.setLegendPosition(widest < width / 3 ? LegendPosition.OutsideE : LegendPosition.OutsideS);
+        } else if (s.getLegendPosition() == LegendPosition.OutsideE && widest > width * 0.45) {
+            s.setLegendPosition(LegendPosition.OutsideS);
+            s.setLegendLayout(Styler.LegendLayout.Vertical);
+        }
+    }
+
+    /**
      * Writes charts as one PNG, {@code columns} panels per row, each in a cell the size of the largest;
      * a last row that is not full stays white. (XChart's own grid, {@code BitmapEncoder.saveBitmap}
      * with rows and columns, fails unless there are exactly rows × columns charts.)
@@ -96,6 +128,7 @@ final class ChartStyle {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, page.getWidth(), page.getHeight());
         for (int i = 0; i < charts.size(); i++) {
+            fitLegend(charts.get(i));
             g.drawImage(BitmapEncoder.getBufferedImage(charts.get(i)), (i % columns) * cellWidth,
                     (i / columns) * cellHeight, null);
         }

@@ -62,19 +62,18 @@ final class LearningCurveFigure {
     /** Writes the figure; null when no OK run has a learning curve. */
     Figure write(Path dir) {
         List<SweptAxis> groups = groupAxes();
-        Map<String, List<double[]>> byGroup = aggregate(groups);   // label → [cycle, sumcorr, mse] rows
+        Map<String, Curve> byGroup = aggregate(groups);   // label → its curve
         if (byGroup.isEmpty()) {
             return null;
         }
         Path png = dir.resolve(FILE);
         if (byGroup.size() == 1) {
-            List<double[]> points = byGroup.values().iterator().next();
+            List<double[]> points = byGroup.values().iterator().next().points();
             LearningCurvePlot.write(png, points.stream().mapToInt(p -> (int) p[0]).toArray(),
                     points.stream().mapToDouble(p -> p[2]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray(),
                     nVis);
         } else {
-            ChartStyle.save(png, List.of(chart(byGroup, 1, LearningCurvePlot.SUMCORR_LABEL, true),
-                    chart(byGroup, 2, LearningCurvePlot.MSE_LABEL, false)), 1);
+            ChartStyle.save(png, charts(byGroup), 1);
         }
         List<SweptAxis> averaged = axes.others(groups.toArray(SweptAxis[]::new));
         return new Figure(FILE, "Learning curves" + (groups.isEmpty() ? "" : " by "
@@ -85,7 +84,33 @@ final class LearningCurveFigure {
                 + " (runs with status OK only). Dashed: the learning criterion Σcorr = 0.9·N_vis.");
     }
 
-    private Map<String, List<double[]>> aggregate(List<SweptAxis> groups) {
+    /**
+     * One group's curve: its rows [cycle, sumcorr, mse], and how it is drawn: the colour of its
+     * value of the first splitting axis and the line style of its values of the others, so that
+     * two factors read apart (colour for one, dashes for the other).
+     */
+    record Curve(int colour, int style, List<double[]> points) {
+    }
+
+    /** Line styles of the second factor, in order: solid, dashed, dotted, dash-dotted. */
+    private static final BasicStroke[] STYLES = {
+        new BasicStroke(2f),
+        new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {9f, 5f}, 0f),
+        new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {1f, 5f}, 0f),
+        new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {9f, 4f, 2f, 4f}, 0f),
+    };
+
+    /** The two panels (Σcorr with the learning threshold, MSE) of the curves of {@link #groupAxes()}. */
+    List<XYChart> charts() {
+        return charts(aggregate(groupAxes()));
+    }
+
+    private List<XYChart> charts(Map<String, Curve> byGroup) {
+        return List.of(chart(byGroup, 1, LearningCurvePlot.SUMCORR_LABEL, true),
+                chart(byGroup, 2, LearningCurvePlot.MSE_LABEL, false));
+    }
+
+    private Map<String, Curve> aggregate(List<SweptAxis> groups) {
         List<Column> keys = new ArrayList<>();
         keys.add(col("point_id"));
         keys.add(col("replicate"));
@@ -96,21 +121,33 @@ final class LearningCurveFigure {
         by.add(col("cycle"));
         List<Row> rows = curves.join(ok, new String[] {"point_id", "replicate"}).groupBy(by.toArray(Column[]::new))
                 .agg(avg(col("sumcorr")), avg(col("mse"))).orderBy(by.toArray(Column[]::new)).collectAsList();
-        Map<String, List<double[]>> out = new LinkedHashMap<>();
+        Map<String, Curve> out = new LinkedHashMap<>();
+        List<String> colours = new ArrayList<>();   // values of the first axis, in order of appearance
+        List<String> styles = new ArrayList<>();    // combinations of the others' values
         int g = groups.size();
         for (Row r : rows) {
             List<String> label = new ArrayList<>();
             for (int k = 0; k < g; k++) {
                 label.add(AxisFigures.seriesName(groups.get(k), groups.get(k).valueOf(r.get(k))));
             }
-            out.computeIfAbsent(label.isEmpty() ? "all runs" : String.join(", ", label), l -> new ArrayList<>())
-                    .add(new double[] {r.getInt(g), r.getDouble(g + 1), r.getDouble(g + 2)});
+            String first = label.isEmpty() ? "" : label.get(0);
+            String rest = label.size() < 2 ? "" : String.join(", ", label.subList(1, label.size()));
+            Curve curve = out.computeIfAbsent(label.isEmpty() ? "all runs" : String.join(", ", label),
+                    l -> new Curve(indexOf(colours, first), indexOf(styles, rest), new ArrayList<>()));
+            curve.points().add(new double[] {r.getInt(g), r.getDouble(g + 1), r.getDouble(g + 2)});
         }
         return out;
     }
 
+    private static int indexOf(List<String> seen, String value) {
+        if (!seen.contains(value)) {
+            seen.add(value);
+        }
+        return seen.indexOf(value);
+    }
+
     /** One panel: field 1 (Σcorr, with the learning threshold) or 2 (MSE) of every group's curve. */
-    private XYChart chart(Map<String, List<double[]>> byGroup, int field, String yTitle, boolean threshold) {
+    private XYChart chart(Map<String, Curve> byGroup, int field, String yTitle, boolean threshold) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(ChartStyle.PANEL_HEIGHT)
                 .title((field == 1 ? "Σcorr" : "MSE") + " of the free-run validation cycles")
                 .xAxisTitle(LearningCurvePlot.X_LABEL).yAxisTitle(yTitle).build();
@@ -118,16 +155,16 @@ final class LearningCurveFigure {
         chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
         chart.getStyler().setLegendLayout(LegendLayout.Vertical);
         chart.getStyler().setXAxisDecimalPattern("0");
-        int colour = 0;
         double first = Double.MAX_VALUE;
         double last = -Double.MAX_VALUE;
-        for (Map.Entry<String, List<double[]>> e : byGroup.entrySet()) {
-            double[] x = e.getValue().stream().mapToDouble(p -> p[0]).toArray();
-            double[] y = e.getValue().stream().mapToDouble(p -> p[field]).toArray();
+        for (Map.Entry<String, Curve> e : byGroup.entrySet()) {
+            Curve c = e.getValue();
+            double[] x = c.points().stream().mapToDouble(p -> p[0]).toArray();
+            double[] y = c.points().stream().mapToDouble(p -> p[field]).toArray();
             XYSeries s = chart.addSeries(e.getKey(), x, y);
             s.setMarker(SeriesMarkers.NONE);
-            s.setLineColor(ChartStyle.color(colour++));
-            s.setLineWidth(2f);
+            s.setLineColor(ChartStyle.color(c.colour()));
+            s.setLineStyle(STYLES[c.style() % STYLES.length]);
             first = Math.min(first, x[0]);
             last = Math.max(last, x[x.length - 1]);
         }

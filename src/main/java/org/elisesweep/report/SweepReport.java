@@ -170,7 +170,13 @@ public final class SweepReport {
         page.paragraph("Where " + frontier.criterion() + " stops holding, over " + frontier.parameter()
                 + ", per configuration.");
         page.table(frontier.header(), frontier.table());
-        for (Figure f : new Figure[] {frontier.write(figures), frontier.heatMap(figures)}) {
+        Figure line = frontier.write(figures);
+        Figure heat = frontier.heatMap(figures);
+        if (line == null && heat == null) {
+            page.paragraph("No figure: no configuration has a crossing in the searched range, or no configuration"
+                    + " parameter is a number to draw x* against (see the table).");
+        }
+        for (Figure f : new Figure[] {line, heat}) {
             if (f != null) {
                 add(page, written, figures, f);
             }

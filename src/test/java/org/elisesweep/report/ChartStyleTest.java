@@ -49,4 +49,53 @@ class ChartStyleTest {
         assertEquals(ChartStyle.PANEL_WIDTH, img.getWidth());
         assertEquals(ChartStyle.PANEL_HEIGHT, img.getHeight());
     }
+
+    /** A chart whose legend names {@code n} series {@code label + k}. */
+    private static XYChart legend(int n, String label) {
+        XYChart chart = new XYChartBuilder().width(ChartStyle.PANEL_WIDTH).height(ChartStyle.PANEL_HEIGHT)
+                .title("legend").build();
+        ChartStyle.apply(chart.getStyler());
+        for (int k = 0; k < n; k++) {
+            chart.addSeries(label + k, new double[] {0, 1, 2}, new double[] {k, k + 1, k});
+        }
+        return chart;
+    }
+
+    /** Whether every pixel of the image's outermost {@code px} columns and rows is white (nothing cut off there). */
+    private static boolean whiteBorder(BufferedImage img, int px) {
+        for (int x = 0; x < img.getWidth(); x++) {
+            for (int y = 0; y < img.getHeight(); y++) {
+                boolean border = x < px || y < px || x >= img.getWidth() - px || y >= img.getHeight() - px;
+                if (border && (img.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void aLegendTooLongForItsRowIsMovedWhereItFitsInsteadOfBeingCutOff(@TempDir Path dir) throws Exception {
+        // eight entries of about 45 characters: a row under the plot would be some 2 800 px wide
+        XYChart chart = legend(8, "latent neurons N_lat = 30, dendritic noise σ_d = ");
+        Path png = dir.resolve("long.png");
+        ChartStyle.save(png, List.of(chart), 1);
+        assertTrue(whiteBorder(PngAssertions.read(png), 3), "a legend entry runs into the image's edge");
+        assertEquals(org.knowm.xchart.style.Styler.LegendLayout.Vertical, chart.getStyler().getLegendLayout());
+
+        // short entries keep their row under the plot
+        XYChart shortOnes = legend(3, "N_lat = ");
+        ChartStyle.save(dir.resolve("short.png"), List.of(shortOnes), 1);
+        assertEquals(org.knowm.xchart.style.Styler.LegendLayout.Horizontal, shortOnes.getStyler().getLegendLayout());
+        assertTrue(whiteBorder(PngAssertions.read(dir.resolve("short.png")), 3));
+    }
+
+    @Test
+    void withoutTheMoveTheSameLegendIsCutOffAtTheEdge(@TempDir Path dir) throws Exception {
+        // the test above is not vacuous: XChart itself draws the row past the image's edge
+        XYChart chart = legend(8, "latent neurons N_lat = 30, dendritic noise σ_d = ");
+        Path png = dir.resolve("cut.png");
+        javax.imageio.ImageIO.write(org.knowm.xchart.BitmapEncoder.getBufferedImage(chart), "png", png.toFile());
+        assertTrue(!whiteBorder(PngAssertions.read(png), 3), "XChart now fits a long legend row itself");
+    }
 }
