@@ -28,8 +28,29 @@ interface LaneKernels {
     /** s_i += W_ij·x_j for row j (synapses that do not learn). */
     void accumulate(double[] w, double[] x, int j, double[] s, int from, int to, int lanes);
 
-    /** The kernels of this JVM: for now always {@link Scalar}. */
+    /** The kernels of this JVM, chosen once ({@link #choose}); immutable. */
+    LaneKernels BEST = choose();
+
+    /** The kernels of this JVM: {@link #BEST}. */
     static LaneKernels best() {
+        return BEST;
+    }
+
+    /**
+     * {@code VectorLaneKernels} when the JVM was started with {@code --add-modules
+     * jdk.incubator.vector} (jobs/lib/spark-jvm.sh, conf/spark-defaults.conf, surefire and the
+     * local cluster set it), else {@link Scalar} with a one-line note: the same bits, slower.
+     */
+    private static LaneKernels choose() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            try {
+                return new VectorLaneKernels();
+            } catch (LinkageError e) {
+                // fall through to the scalar kernels
+            }
+        }
+        System.err.println("elise: lock-step runs its scalar kernels (same results, slower): start the JVM with "
+                + "--add-modules jdk.incubator.vector for the vector ones");
         return new Scalar();
     }
 

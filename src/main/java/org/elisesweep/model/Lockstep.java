@@ -22,6 +22,27 @@ public final class Lockstep {
     }
 
     /**
+     * What simulations must share to be stepped together (a key with equals and hashCode): sizes,
+     * cycle length, mode, connectivity, delays and every constant of the step. Simulations with
+     * the same key are stepped together for most of their cycles; others in one group are still
+     * correct, only stepped apart ({@link LockstepLoop} checks each cycle itself).
+     */
+    public static Object groupKey(SimulationSpec spec) {
+        ModelParams m = spec.model();
+        return List.of(spec.pattern().neurons(), m.nLat(), spec.pattern().steps(), spec.protocol().stepMs(), m.mode(),
+                m.connectivity(), m.denDelayMax(), m.scaffoldDelayMax(), StepConstants.of(m));
+    }
+
+    /**
+     * The group width B that LockstepBenchmark found fastest for networks of {@code neurons}
+     * neurons on the project's machine (docs/performance.md): the default of
+     * {@code execution.lockstep}.
+     */
+    public static int defaultWidth(int neurons) {
+        return 1;   // measured slower than the single loop at every size so far (docs/performance.md)
+    }
+
+    /**
      * Runs every job, each with its own {@link Stepper}, as one lock-step group; returns their
      * results in job order. One job runs alone on the calling thread. A job's exception is
      * rethrown here (after all have ended); an interrupt stops the group.
@@ -75,6 +96,28 @@ public final class Lockstep {
             results.add(typed);
         }
         return results;
+    }
+
+    /**
+     * Cycles of several networks run together on the calling thread, without protocol: what
+     * benchmarks and tests measure. Reuses its arrays; not thread-safe.
+     */
+    public static final class Cycles {
+        private final LockstepLoop loop = new LockstepLoop(LaneKernels.best());
+
+        /**
+         * One cycle of every network in {@code nets} ({@link Network#runCycle(Phase, boolean, Clamp, double[][])}
+         * of each, without clamp), {@code records[k]} (or null) receiving network k's visible rates.
+         * Returns, per network, -1 or the step at which it ran away.
+         */
+        public long[] run(List<Network> nets, Phase phase, boolean teacherOn, double[][][] records) {
+            List<LockstepLoop.Lane> lanes = new ArrayList<>();
+            for (int k = 0; k < nets.size(); k++) {
+                lanes.add(new LockstepLoop.Lane(nets.get(k), phase, teacherOn, null, records == null ? null : records[k]));
+            }
+            loop.run(lanes);
+            return lanes.stream().mapToLong(l -> l.diverged).toArray();
+        }
     }
 
     /** The members still running and the cycles they asked for; its monitor guards both. */
