@@ -8,64 +8,60 @@ import jdk.incubator.vector.VectorSpecies;
  * for each neuron i the B networks' values of i are adjacent, so W_ij, c_i and s_i load as
  * vectors and r̄_j, x_j (one per network) as one vector per row. Only lane-wise add and multiply
  * (never a fused multiply-add, never across lanes), so every element has the bits of
- * {@link LaneKernels.Scalar}, whatever the vector width. The species are constants (the API is
- * compiled to vector instructions only then): 8, 4 or 2 doubles, the widest that divides B and
- * fits the machine's preferred shape; another B, or a machine without 128-bit vectors, takes the
- * scalar loops. Loaded only when the module is present ({@link LaneKernels#BEST}).
+ * {@link LaneKernels.Scalar}, whatever the vector width.
+ *
+ * <p>One species, a constant: the machine's preferred shape, at most 8 doubles. The API becomes
+ * vector instructions only where C2 sees a constant species; a kernel that served two species
+ * fell back to the API's Java implementation in a sweep (which ran 14× slower than without lock-step,
+ * measured with jobs/bench-sweep.sh), so B not a multiple of the species' length takes the scalar
+ * loops. Loaded only when the module is present ({@link LaneKernels#BEST}).
  */
 final class VectorLaneKernels implements LaneKernels {
-    private static final VectorSpecies<Double> S8 = DoubleVector.SPECIES_512;
-    private static final VectorSpecies<Double> S4 = DoubleVector.SPECIES_256;
-    private static final VectorSpecies<Double> S2 = DoubleVector.SPECIES_128;
-    private static final int PREFERRED = DoubleVector.SPECIES_PREFERRED.length();
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED.length() >= 8
+            ? DoubleVector.SPECIES_512 : DoubleVector.SPECIES_PREFERRED;
 
     private final LaneKernels scalar = new Scalar();
-
-    /** The widest species for B lanes: 8, 4, 2, or 0 for the scalar loops. */
-    private static int width(int lanes) {
-        for (int len = Math.min(8, PREFERRED); len >= 2; len /= 2) {
-            if (lanes % len == 0) {
-                return len;
-            }
-        }
-        return 0;
-    }
 
     @Override
     public void updateAndAccumulate(double[] w, double[] c, double[] trace, double[] x, int j, double[] s, int from,
                                     int to, int lanes) {
-        switch (width(lanes)) {
-            case 8 -> update(S8, w, null, c, trace, x, j, s, from, to, lanes);
-            case 4 -> update(S4, w, null, c, trace, x, j, s, from, to, lanes);
-            case 2 -> update(S2, w, null, c, trace, x, j, s, from, to, lanes);
-            default -> scalar.updateAndAccumulate(w, c, trace, x, j, s, from, to, lanes);
+        if (lanes % S.length() == 0) {
+            update(w, null, c, trace, x, j, s, from, to, lanes);
+        } else {
+            scalar.updateAndAccumulate(w, c, trace, x, j, s, from, to, lanes);
         }
     }
 
     @Override
     public void maskedUpdateAndAccumulate(double[] w, double[] mask, double[] c, double[] trace, double[] x, int j,
                                           double[] s, int from, int to, int lanes) {
-        switch (width(lanes)) {
-            case 8 -> update(S8, w, mask, c, trace, x, j, s, from, to, lanes);
-            case 4 -> update(S4, w, mask, c, trace, x, j, s, from, to, lanes);
-            case 2 -> update(S2, w, mask, c, trace, x, j, s, from, to, lanes);
-            default -> scalar.maskedUpdateAndAccumulate(w, mask, c, trace, x, j, s, from, to, lanes);
+        if (lanes % S.length() == 0) {
+            update(w, mask, c, trace, x, j, s, from, to, lanes);
+        } else {
+            scalar.maskedUpdateAndAccumulate(w, mask, c, trace, x, j, s, from, to, lanes);
         }
     }
 
     @Override
     public void accumulate(double[] w, double[] x, int j, double[] s, int from, int to, int lanes) {
-        switch (width(lanes)) {
-            case 8 -> accumulate(S8, w, x, j, s, from, to, lanes);
-            case 4 -> accumulate(S4, w, x, j, s, from, to, lanes);
-            case 2 -> accumulate(S2, w, x, j, s, from, to, lanes);
-            default -> scalar.accumulate(w, x, j, s, from, to, lanes);
+        if (lanes % S.length() != 0) {
+            scalar.accumulate(w, x, j, s, from, to, lanes);
+            return;
+        }
+        final int row = j * lanes;
+        for (int b = 0; b < lanes; b += S.length()) {
+            DoubleVector xj = DoubleVector.fromArray(S, x, row + b);
+            for (int i = from; i < to; i++) {
+                int k = i * lanes + b;
+                DoubleVector.fromArray(S, s, k).add(DoubleVector.fromArray(S, w, k).mul(xj)).intoArray(s, k);
+            }
         }
     }
 
-    /** W_ij += c_i·r̄_j (times mask_ij when {@code mask} is not null), then s_i += W_ij·x_j; lanes in blocks of sp. */
-    private static void update(VectorSpecies<Double> sp, double[] w, double[] mask, double[] c, double[] trace,
-                               double[] x, int j, double[] s, int from, int to, int lanes) {
+    /** W_ij += c_i·r̄_j (times mask_ij when {@code mask} is not null), then s_i += W_ij·x_j; lanes in blocks of S. */
+    private static void update(double[] w, double[] mask, double[] c, double[] trace, double[] x, int j,
+                               double[] s, int from, int to, int lanes) {
+        final VectorSpecies<Double> sp = S;
         final int row = j * lanes;
         for (int b = 0; b < lanes; b += sp.length()) {
             DoubleVector t = DoubleVector.fromArray(sp, trace, row + b);
@@ -79,19 +75,6 @@ final class VectorLaneKernels implements LaneKernels {
                 DoubleVector wi = DoubleVector.fromArray(sp, w, k).add(dw);
                 wi.intoArray(w, k);
                 DoubleVector.fromArray(sp, s, k).add(wi.mul(xj)).intoArray(s, k);
-            }
-        }
-    }
-
-    /** s_i += W_ij·x_j; lanes in blocks of sp. */
-    private static void accumulate(VectorSpecies<Double> sp, double[] w, double[] x, int j, double[] s, int from,
-                                   int to, int lanes) {
-        final int row = j * lanes;
-        for (int b = 0; b < lanes; b += sp.length()) {
-            DoubleVector xj = DoubleVector.fromArray(sp, x, row + b);
-            for (int i = from; i < to; i++) {
-                int k = i * lanes + b;
-                DoubleVector.fromArray(sp, s, k).add(DoubleVector.fromArray(sp, w, k).mul(xj)).intoArray(s, k);
             }
         }
     }
