@@ -38,8 +38,10 @@ interface LaneKernels {
 
     /**
      * {@code VectorLaneKernels} when the JVM was started with {@code --add-modules
-     * jdk.incubator.vector} (jobs/lib/spark-jvm.sh, conf/spark-defaults.conf, surefire and the
-     * local cluster set it), else {@link Scalar} with a one-line note: the same bits, slower.
+     * jdk.incubator.vector} (conf/spark-defaults.conf sets it for executors, so also on the local
+     * cluster; surefire and the benchmark scripts too), else {@link Scalar} with a one-line note:
+     * the same bits, slower. Console JVMs (jobs/elise, an embedded sweep) go without it, since the
+     * module's start-up warning would be a line of their output.
      */
     private static LaneKernels choose() {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {

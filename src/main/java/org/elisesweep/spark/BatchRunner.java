@@ -38,6 +38,9 @@ import org.elisesweep.sweep.PlannedRun;
  * seed), and renaming onto an existing file never duplicates a row. A simulation's failure
  * (diverged, timed out, crashed, invalid) is a row with its status; only I/O faults fail the task,
  * and Spark retries those.
+ *
+ * <p>With {@code execution.lockstep} above 1, the batch's simulations of one shape run in lock-step
+ * groups ({@link Lockstep}); their rows are the same bits as run one by one.
  */
 final class BatchRunner implements Function<RunBatch, BatchOutcome> {
     private static final long serialVersionUID = 1L;

@@ -74,9 +74,12 @@ class LockstepTest {
 
     /** Networks of one shape with different seeds and noise; one has its synapses deleted (its own group). */
     private static List<Network> networks(Mode mode, Connectivity connectivity) {
+        return networks(mode, connectivity, NONE, MEMBRANE, TEACHER, NONE, WEIGHTS);
+    }
+
+    private static List<Network> networks(Mode mode, Connectivity connectivity, NoiseParams... noise) {
         ModelParams m = model(mode, connectivity);
         List<Network> nets = new ArrayList<>();
-        NoiseParams[] noise = {NONE, MEMBRANE, TEACHER, NONE, WEIGHTS};
         for (int k = 0; k < noise.length; k++) {
             Network net = Network.create(m, Pattern.fuerElise(), 10.0, 100 + k, noise[k]);
             net.perturbWeights(noise[k].weights());
@@ -92,6 +95,18 @@ class LockstepTest {
                 assertLoopMatchesAlone(networks(mode, connectivity), 3, LaneKernels.best());
             }
         }
+    }
+
+    @Test
+    void aGroupOfEightTakesTheVectorKernelsAndGivesTheSameStates() {
+        // 8 networks of one shape: one vector of 8 lanes per neuron (VectorLaneKernels), where 5 above take the scalar loops
+        for (Connectivity connectivity : Connectivity.values()) {
+            assertLoopMatchesAlone(networks(Mode.ELISE, connectivity, NONE, MEMBRANE, TEACHER, NONE, MEMBRANE, NONE,
+                    TEACHER, NONE), 3, LaneKernels.best());
+        }
+        assertLoopMatchesAlone(networks(Mode.SOMA_ONLY, Connectivity.ALL_TO_ALL, NONE, MEMBRANE, TEACHER, NONE,
+                MEMBRANE, NONE, TEACHER, NONE), 2, LaneKernels.best());
+        assertTrue(LaneKernels.best() instanceof VectorLaneKernels, "tests run with the Vector API module");
     }
 
     @Test
