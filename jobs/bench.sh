@@ -36,4 +36,5 @@ has_option -w "$@" || defaults+=(-w 2s)
 has_option -i "$@" || defaults+=(-i 5)
 has_option -r "$@" || defaults+=(-r 2s)
 
-exec java -cp "$classpath" org.openjdk.jmh.Main "${defaults[@]}" "$@"
+# the lock-step kernels' Vector API (LockstepBenchmark); JMH's forks inherit it
+exec java --add-modules=jdk.incubator.vector -cp "$classpath" org.openjdk.jmh.Main "${defaults[@]}" "$@"

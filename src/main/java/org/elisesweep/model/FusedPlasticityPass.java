@@ -24,12 +24,12 @@ final class FusedPlasticityPass {
     private final double[] trace;
     private final double[] delayedRate;
     private final double[] dendriticInput;
-    private final LearningSynapses synapses;
-    private final int[] dendriticDelay;
+    final LearningSynapses synapses;
+    final int[] dendriticDelay;
     private final int nVis;
     private final int n;
     /** Postsynaptic neurons whose incoming synapses learn: 0…nLearn−1. */
-    private final int nLearn;
+    final int nLearn;
     /** Postsynaptic neurons that have a dendrite: 0…nDendrite−1. */
     private final int nDendrite;
 

@@ -177,6 +177,11 @@ public final class Network {
         return loop.runCycle(phase, teacherOn, clamp, held, record, observer);
     }
 
+    /** This network's step loop, for {@link LockstepLoop}. */
+    StepLoop loop() {
+        return loop;
+    }
+
     /** This network's noisy teacher (holding its last draw), or null without teacher noise. */
     NoisyTeacher noisyTeacher() {
         return loop.noisyTeacher();

@@ -16,15 +16,18 @@ import java.util.function.Supplier;
 public final class Simulation {
     private final SimulationSpec spec;
     private final SimulationListener listener;
+    private final Stepper stepper;
     private final long deadlineNanos;
     private final long totalCycles;
     private long cyclesDone;
     private long steps;
 
-    private Simulation(SimulationSpec spec, SimulationListener listener, long budgetNanos, long totalCycles) {
+    private Simulation(SimulationSpec spec, SimulationListener listener, long budgetNanos, long totalCycles,
+                       Stepper stepper) {
         this.spec = spec;
         this.listener = listener;
-        this.deadlineNanos = budgetNanos <= 0 ? Long.MAX_VALUE : System.nanoTime() + budgetNanos;
+        this.stepper = stepper;
+        this.deadlineNanos = budgetNanos <= 0 ? Long.MAX_VALUE : stepper.nanoTime() + budgetNanos;
         this.totalCycles = totalCycles;
     }
 
@@ -47,7 +50,17 @@ public final class Simulation {
      */
     public static SimulationResult run(SimulationSpec spec, SimulationListener listener, long budgetNanos,
                                        Consumer<NetworkSnapshot> trained) {
-        Simulation sim = new Simulation(spec, listener, budgetNanos, spec.plannedCycles());
+        return run(spec, listener, budgetNanos, trained, Stepper.ALONE);
+    }
+
+    /**
+     * As {@link #run(SimulationSpec, SimulationListener, long, Consumer)}, its cycles run and its
+     * time counted by {@code stepper} (a member of a lock-step group, {@link Lockstep}): the same
+     * results, bit for bit, except the wall time.
+     */
+    public static SimulationResult run(SimulationSpec spec, SimulationListener listener, long budgetNanos,
+                                       Consumer<NetworkSnapshot> trained, Stepper stepper) {
+        Simulation sim = new Simulation(spec, listener, budgetNanos, spec.plannedCycles(), stepper);
         return sim.execute(() -> {
             Trained t = sim.train();
             if (t.network != null && trained != null) {
@@ -66,7 +79,14 @@ public final class Simulation {
      */
     public static SimulationResult replay(SimulationSpec spec, NetworkSnapshot trained, SimulationListener listener,
                                           long budgetNanos) {
-        Simulation sim = new Simulation(spec, listener, budgetNanos, spec.plannedCycles() - spec.trainingCycles());
+        return replay(spec, trained, listener, budgetNanos, Stepper.ALONE);
+    }
+
+    /** As {@link #replay(SimulationSpec, NetworkSnapshot, SimulationListener, long)}, on {@code stepper}. */
+    public static SimulationResult replay(SimulationSpec spec, NetworkSnapshot trained, SimulationListener listener,
+                                          long budgetNanos, Stepper stepper) {
+        Simulation sim = new Simulation(spec, listener, budgetNanos, spec.plannedCycles() - spec.trainingCycles(),
+                stepper);
         return sim.execute(() -> {
             if (!trained.trainedAs(spec)) {
                 throw new IllegalArgumentException("the stored network was trained with other parameters than "
@@ -77,7 +97,7 @@ public final class Simulation {
     }
 
     private SimulationResult execute(Supplier<Trained> training) {
-        long start = System.nanoTime();
+        long start = stepper.nanoTime();
         Outcome o;
         try {
             Trained t = training.get();
@@ -86,7 +106,7 @@ public final class Simulation {
             o = new Outcome(Status.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(),
                     new LearningCurve(new int[0], new double[0], new double[0]), List.of(), null);
         }
-        double wall = (System.nanoTime() - start) / 1e9;
+        double wall = (stepper.nanoTime() - start) / 1e9;
         return new SimulationResult(o.status, o.message, steps, wall, o.curve, o.scenarios, o.weights);
     }
 
@@ -233,11 +253,11 @@ public final class Simulation {
 
     private long cycle(Network net, Phase phase, boolean teacherOn, Clamp clamp, double[][] record, String label) {
         long before = net.state().step();
-        long diverged = net.runCycle(phase, teacherOn, clamp, record);
+        long diverged = stepper.runCycle(net, phase, teacherOn, clamp, record);
         steps += net.state().step() - before;
         cyclesDone++;
         listener.cycleDone(label, cyclesDone, totalCycles);
-        if (System.nanoTime() > deadlineNanos) {
+        if (stepper.nanoTime() > deadlineNanos) {
             throw new OutOfTime();
         }
         return diverged;

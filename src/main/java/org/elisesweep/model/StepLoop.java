@@ -1,7 +1,5 @@
 package org.elisesweep.model;
 
-import java.util.Arrays;
-
 /**
  * The step loop of one network (docs/model.md §3): runs cycles of Euler steps, each step's
  * neuron passes here and its pass over W in {@link FusedPlasticityPass}, with the noise of §8 that
@@ -12,29 +10,35 @@ import java.util.Arrays;
  * noise runs exactly the noiseless loop, bit for bit and at its speed. Membrane noise is a
  * separate pass over the neurons after the Euler updates; a noisy teacher swaps in the cycle's
  * own conductance arrays.
+ *
+ * <p>{@link LockstepLoop} steps several networks together; it reads this loop's wiring and
+ * cycle decisions (package-private fields) and must compute per network exactly what
+ * {@link #step} computes.
  */
 final class StepLoop {
     private static final double RUNAWAY_MV = Network.RUNAWAY_MV;
 
-    private final ModelParams m;
-    private final Teacher teacher;
-    private final NetworkState state;
+    final ModelParams m;
+    /** The constants of a step, from {@code m}. */
+    final StepConstants constants;
+    final Teacher teacher;
+    final NetworkState state;
     private final NoiseParams noise;
-    private final MembraneNoise membrane;
+    final MembraneNoise membrane;
     /** This network's noisy-teacher scratch, null without teacher noise. */
     private final NoisyTeacher noisyTeacher;
-    private final FusedPlasticityPass pass;
+    final FusedPlasticityPass pass;
     // decided once per cycle (beginCycle): teacher conductances (null = teacher off), membrane noise on
-    private double[] cycleExc;
-    private double[] cycleInh;
-    private boolean cycleSomaNoise;
-    private boolean cycleDendriteNoise;
-    private final int nVis;
-    private final int n;
+    double[] cycleExc;
+    double[] cycleInh;
+    boolean cycleSomaNoise;
+    boolean cycleDendriteNoise;
+    final int nVis;
+    final int n;
     /** Postsynaptic neurons that have a dendrite: 0…nDendrite−1. */
-    private final int nDendrite;
+    final int nDendrite;
     /** φ(E_l), the floor of the rates the scaffold sends. */
-    private final double rest;
+    final double rest;
     // learning coefficients of the step just run (mV per step): η·(r_i − r*_i), for visible and latent presynaptic j
     private final double[] coefFromVisible;
     private final double[] coefFromLatent;
@@ -43,9 +47,9 @@ final class StepLoop {
     private final double[] gExcScratch;
     private final double[] gInhScratch;
     // the scaffold's connections k: target latent, source, the source's excitatory delay D_E
-    private final int[] scaffoldTarget;
-    private final int[] scaffoldSource;
-    private final int[] scaffoldSourceDelay;
+    final int[] scaffoldTarget;
+    final int[] scaffoldSource;
+    final int[] scaffoldSourceDelay;
 
     /**
      * The loop over {@code state} (not copied: the loop mutates it) of a network with these
@@ -55,6 +59,7 @@ final class StepLoop {
     StepLoop(ModelParams m, Wiring wiring, Teacher teacher, NetworkState state, NoiseParams noise,
              MembraneNoise membrane, FusedPlasticityPass pass) {
         this.m = m;
+        this.constants = StepConstants.of(m);
         this.teacher = teacher;
         this.state = state;
         this.noise = noise;
@@ -149,7 +154,7 @@ final class StepLoop {
      * the membrane-noise processes run. Mutates the cycle's decisions and, for a noisy target, the
      * noisy teacher and the teacher-noise streams.
      */
-    private void beginCycle(Phase phase, boolean teacherOn) {
+    void beginCycle(Phase phase, boolean teacherOn) {
         if (!teacherOn) {
             cycleExc = null;
             cycleInh = null;
@@ -180,7 +185,8 @@ final class StepLoop {
      * Between (2) and (3), membrane noise (when on this cycle) and then the clamp of the
      * {@code held} neurons (null: none) to {@code heldAt} mV; last the pass over W
      * ({@link FusedPlasticityPass#run}): plasticity of this step and the input of the next.
-     * Mutates the state, the scratch and the learning coefficients.
+     * The element-wise passes are {@link NeuronPasses}, shared with {@link LockstepLoop} so that
+     * both compute every element alike. Mutates the state, the scratch and the learning coefficients.
      */
     private boolean step(int b, int[] held, double heldAt) {
         final NetworkState s = state;
@@ -196,82 +202,15 @@ final class StepLoop {
         final double[] gI = gInhScratch;
         final int mask = s.historyLength - 1;
         final long t = s.step;
-        final double dt = m.dt();
-        final double gL = m.gL();
-        final double gDen = m.gDen();
-        final double eL = m.eL();
-        final double eE = m.eE();
-        final double eI = m.eI();
-        final double gLeakDen = gL + gDen;
-        final double traceGain = gL * gDen / gLeakDen;
-        // v* = (g_l·E_l + g_den·v)/(g_l + g_den), written as predRest + predGain·v
-        final double predGain = gDen / gLeakDen;
-        final double predRest = gL * eL / gLeakDen;
-        final double slope = m.slope();
-        final double threshold = m.threshold();
-        final double etaVis = m.etaVis();
-        final double etaLat = m.etaLat();
+        final StepConstants c = constants;
 
-        // (1) latent neurons: scaffold conductances from the delay lines (§3 step 2); each g_i sums
-        // its sources in the scaffold's order, one flat loop over all connections
-        final int[] target = scaffoldTarget;
-        final int[] source = scaffoldSource;
-        final int[] delay = scaffoldSourceDelay;
-        final long inhExtra = m.inhibitionExtraDelay();
-        final double gE0 = m.gE0();
-        final double gI0 = m.gI0();
-        final double rest = this.rest;
-        Arrays.fill(gE, nVis, n, 0.0);
-        Arrays.fill(gI, nVis, n, 0.0);
-        for (int k = 0; k < target.length; k++) {
-            int i = target[k];
-            int j = source[k];
-            long sent = t - delay[k];
-            gE[i] += gE0 * Math.max(hist[(int) (sent & mask) * n + j], rest);
-            gI[i] += gI0 * Math.max(hist[(int) ((sent - inhExtra) & mask) * n + j], rest);
-        }
+        // (1) latent neurons: scaffold conductances from the delay lines (§3 step 2)
+        NeuronPasses.scaffold(c, hist, scaffoldTarget, scaffoldSource, scaffoldSourceDelay, t, mask, n, gE, gI, 1, 0);
 
         // (2) Euler updates (§3 steps 3–6). Visible: teacher conductances (§3 step 2, §5), of this cycle
-        final double[] gExc = cycleExc;
-        final double[] gInh = cycleInh;
-        final boolean teacherOn = gExc != null;
-        final int tb = b * nVis;
-        for (int i = 0; i < nVis; i++) {
-            double uo = u[i];
-            double vo = v[i];
-            double du = gL * (eL - uo) + gDen * (vo - uo);
-            if (teacherOn) {
-                du += gExc[tb + i] * (eE - uo) + gInh[tb + i] * (eI - uo);
-            }
-            u[i] = uo + dt * du;
-            vStar[i] = predRest + predGain * vo;
-            v[i] = vo + dt * gL * (eL + input[i] - vo);
-            trace[i] += dt * (-gL * trace[i] + traceGain * rd[i]);
-        }
-        // latents: separate short loops (u with the old v first), each small enough for C2 to vectorise
-        if (nDendrite == n) {
-            for (int i = nVis; i < n; i++) {
-                double uo = u[i];
-                double du = gL * (eL - uo) + gE[i] * (eE - uo) + gI[i] * (eI - uo);
-                du += gDen * (v[i] - uo);
-                u[i] = uo + dt * du;
-            }
-            for (int i = nVis; i < n; i++) {
-                double vo = v[i];
-                vStar[i] = predRest + predGain * vo;
-                v[i] = vo + dt * gL * (eL + input[i] - vo);
-            }
-        } else {
-            // soma-only: latents have no dendrite (v and v* unused)
-            for (int i = nVis; i < n; i++) {
-                double uo = u[i];
-                double du = gL * (eL - uo) + gE[i] * (eE - uo) + gI[i] * (eI - uo);
-                u[i] = uo + dt * du;
-            }
-        }
-        for (int i = nVis; i < n; i++) {
-            trace[i] += dt * (-gL * trace[i] + traceGain * rd[i]);
-        }
+        NeuronPasses.visibleEuler(c, u, v, vStar, input, cycleExc, cycleInh, b * nVis, nVis, 1, 0);
+        NeuronPasses.latentEuler(c, nDendrite == n, u, v, vStar, gE, gI, input, nVis, n);
+        NeuronPasses.traces(c, trace, rd, 0, n);
         if (cycleSomaNoise | cycleDendriteNoise) {
             membrane.apply(u, v, cycleSomaNoise, cycleDendriteNoise);
         }
@@ -283,32 +222,11 @@ final class StepLoop {
         }
 
         // (3) rates and learning coefficients (§3 steps 7–8), runaway check
+        NeuronPasses.rates(c, true, m.etaVis(), u, vStar, rate, coefFromVisible, coefFromLatent, 0, nVis);
+        NeuronPasses.rates(c, nDendrite == n, m.etaLat(), u, vStar, rate, coefFromVisible, coefFromLatent, nVis, n);
         boolean ok = true;
-        for (int i = 0; i < nVis; i++) {
-            double un = u[i];
-            double r = Transfer.phi(un, slope, threshold);
-            double err = r - Transfer.phi(vStar[i], slope, threshold);
-            rate[i] = r;
-            coefFromVisible[i] = etaVis * err;
-            coefFromLatent[i] = etaLat * err;
-            ok &= Math.abs(un) < RUNAWAY_MV & Math.abs(v[i]) < RUNAWAY_MV;
-        }
-        if (nDendrite == n) {
-            for (int i = nVis; i < n; i++) {
-                double un = u[i];
-                double r = Transfer.phi(un, slope, threshold);
-                double err = r - Transfer.phi(vStar[i], slope, threshold);
-                rate[i] = r;
-                coefFromLatent[i] = etaLat * err;
-                coefFromVisible[i] = etaLat * err;
-                ok &= Math.abs(un) < RUNAWAY_MV & Math.abs(v[i]) < RUNAWAY_MV;
-            }
-        } else {
-            for (int i = nVis; i < n; i++) {
-                double un = u[i];
-                rate[i] = Transfer.phi(un, slope, threshold);
-                ok &= Math.abs(un) < RUNAWAY_MV;
-            }
+        for (int i = 0; i < n; i++) {
+            ok &= Math.abs(u[i]) < RUNAWAY_MV & (i >= nDendrite || Math.abs(v[i]) < RUNAWAY_MV);
         }
 
         // push this step's rates into the delay lines (§3 steps 7 and 9)

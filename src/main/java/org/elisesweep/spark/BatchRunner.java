@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.Function;
+import org.elisesweep.model.Lockstep;
 import org.elisesweep.model.NetworkSnapshot;
 import org.elisesweep.model.NetworkSnapshotSerializer;
 import org.elisesweep.model.Simulation;
@@ -19,7 +23,9 @@ import org.elisesweep.model.SimulationListener;
 import org.elisesweep.model.SimulationResult;
 import org.elisesweep.model.SimulationSpec;
 import org.elisesweep.model.Status;
+import org.elisesweep.model.Stepper;
 import org.elisesweep.sweep.ConfigProblems;
+import org.elisesweep.sweep.Execution;
 import org.elisesweep.sweep.PlannedRun;
 
 /**
@@ -32,6 +38,9 @@ import org.elisesweep.sweep.PlannedRun;
  * seed), and renaming onto an existing file never duplicates a row. A simulation's failure
  * (diverged, timed out, crashed, invalid) is a row with its status; only I/O faults fail the task,
  * and Spark retries those.
+ *
+ * <p>With {@code execution.lockstep} above 1, the batch's simulations of one shape run in lock-step
+ * groups ({@link Lockstep}); their rows are the same bits as run one by one.
  */
 final class BatchRunner implements Function<RunBatch, BatchOutcome> {
     private static final long serialVersionUID = 1L;
@@ -66,8 +75,8 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
                          Tables.NETWORKS, Tables.networks(), conf) : null) {
                 ResultRows rows = new ResultRows(ctx, runs, curves, replay, robustness);
                 StoredNetworkReader stored = new StoredNetworkReader(conf);
-                for (PlannedRun run : inNetworkOrder(batch.runs)) {
-                    simulate(run, parameters, rows, networks, stored, outcome);
+                for (List<PlannedRun> group : lockstepGroups(inNetworkOrder(batch.runs))) {
+                    simulate(group, parameters, rows, networks, stored, outcome);
                 }
             }
             commit(fs, layout, staging, batch.key);
@@ -86,37 +95,96 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
         return sorted;
     }
 
-    private void simulate(PlannedRun run, ParameterColumns parameters, ResultRows rows, TableWriter networks,
+    /**
+     * The runs in lock-step groups (issue 13, {@link Lockstep}): runs of one shape
+     * ({@link Lockstep#groupKey}) in the order they come, at most B to a group (execution.lockstep,
+     * or {@link Lockstep#defaultWidth} for the shape); B = 1, and runs whose spec is invalid, go
+     * alone. Groups in the order of their first run.
+     */
+    private List<List<PlannedRun>> lockstepGroups(PlannedRun[] runs) {
+        List<List<PlannedRun>> groups = new ArrayList<>();
+        Map<Object, List<PlannedRun>> open = new HashMap<>();
+        for (PlannedRun run : runs) {
+            SimulationSpec spec;
+            try {
+                spec = run.spec();
+            } catch (ConfigProblems e) {
+                groups.add(List.of(run));
+                continue;
+            }
+            int width = ctx.lockstep() == Execution.LOCKSTEP_AUTO
+                    ? Lockstep.defaultWidth(spec.pattern().neurons() + spec.model().nLat()) : ctx.lockstep();
+            Object key = Lockstep.groupKey(spec);
+            List<PlannedRun> group = open.get(key);
+            if (group == null || group.size() >= width) {
+                group = new ArrayList<>();
+                groups.add(group);
+                open.put(key, group);
+            }
+            group.add(run);
+        }
+        return groups;
+    }
+
+    /** What one simulation of a group produced: its result and, when stored, its trained network. */
+    private record Computed(SimulationResult result, NetworkSnapshot trained) {
+    }
+
+    /**
+     * Runs a lock-step group of simulations together (one alone without threads) and writes
+     * their rows in the group's order. Stored networks are read here, before the group starts,
+     * and trained ones written after it ends, so that the members only simulate.
+     */
+    private void simulate(List<PlannedRun> group, ParameterColumns parameters, ResultRows rows, TableWriter networks,
                           StoredNetworkReader stored, BatchOutcome outcome) throws IOException {
         Instant started = Instant.now();
-        Object[] values = parameters.values(run.parameters());
-        SimulationSpec spec;
-        try {
-            spec = run.spec();
-        } catch (ConfigProblems e) {
-            rows.write(new ResultRows.RunInfo(run, values, null, host(), started, Instant.now()),
-                    Status.INVALID, e.getMessage(), null);
-            record(outcome, Status.INVALID, e.getMessage(), 0, 0);
+        List<java.util.function.Function<Stepper, Computed>> jobs = new ArrayList<>();
+        List<PlannedRun> valid = new ArrayList<>();
+        for (PlannedRun run : group) {
+            SimulationSpec spec;
+            try {
+                spec = run.spec();
+            } catch (ConfigProblems e) {
+                rows.write(new ResultRows.RunInfo(run, parameters.values(run.parameters()), null, host(), started,
+                        Instant.now()), Status.INVALID, e.getMessage(), null);
+                record(outcome, Status.INVALID, e.getMessage(), 0, 0);
+                continue;
+            }
+            NetworkSnapshot from = run.network() == null ? null : stored.load(run.network());
+            boolean store = networks != null && from == null;
+            valid.add(run);
+            jobs.add(stepper -> compute(spec, from, store, stepper));
+        }
+        if (jobs.isEmpty()) {
             return;
         }
-        SimulationResult r;
-        if (run.network() != null) {
-            r = Simulation.replay(spec, stored.load(run.network()), SimulationListener.NONE, ctx.budgetNanos());
-        } else if (networks != null) {
-            NetworkSnapshot[] trained = new NetworkSnapshot[1];
-            r = Simulation.run(spec, SimulationListener.NONE, ctx.budgetNanos(), s -> trained[0] = s);
-            if (trained[0] != null) {
-                NetworkSnapshot t = trained[0];
+        List<Computed> computed = Lockstep.run(jobs);
+        Instant ended = Instant.now();
+        for (int k = 0; k < valid.size(); k++) {
+            PlannedRun run = valid.get(k);
+            SimulationResult r = computed.get(k).result();
+            NetworkSnapshot t = computed.get(k).trained();
+            if (t != null) {
                 networks.write(run.pointId(), run.replicate(), run.seed(), t.trainingHash(),
                         NetworkSnapshotSerializer.FORMAT, t.neurons(), t.trainingSteps(),
                         NetworkSnapshotSerializer.toBytes(t));
             }
-        } else {
-            r = Simulation.run(spec, SimulationListener.NONE, ctx.budgetNanos());
+            rows.write(new ResultRows.RunInfo(run, parameters.values(run.parameters()), run.spec().pattern(),
+                    host(), started, ended), r.status(), r.message(), r);
+            record(outcome, r.status(), r.message(), r.steps(), r.wallSeconds());
         }
-        rows.write(new ResultRows.RunInfo(run, values, spec.pattern(), host(), started,
-                Instant.now()), r.status(), r.message(), r);
-        record(outcome, r.status(), r.message(), r.steps(), r.wallSeconds());
+    }
+
+    /** One simulation on {@code stepper}: from the stored network {@code from} (or null), keeping its trained network when {@code store}. */
+    private Computed compute(SimulationSpec spec, NetworkSnapshot from, boolean store, Stepper stepper) {
+        if (from != null) {
+            return new Computed(Simulation.replay(spec, from, SimulationListener.NONE, ctx.budgetNanos(), stepper),
+                    null);
+        }
+        NetworkSnapshot[] trained = new NetworkSnapshot[1];
+        SimulationResult r = Simulation.run(spec, SimulationListener.NONE, ctx.budgetNanos(),
+                store ? s -> trained[0] = s : null, stepper);
+        return new Computed(r, trained[0]);
     }
 
     private void record(BatchOutcome outcome, Status status, String message, long steps, double seconds) {

@@ -15,8 +15,10 @@ import java.util.Map;
  * @param failFast     M of fail-fast (0: off): tasks report failure messages only when it is on
  * @param hadoopConf   the driver's Hadoop settings, so executors reach the same file system
  * @param storeNetworks write every trained network to the {@code networks} table
+ * @param lockstep     lock-step width B of the executors (1 = off; {@code Execution.LOCKSTEP_AUTO}: by shape)
  */
 record SweepContext(String sweep, String outputRoot, String configHash, CodeVersion code, String sparkVersion,
-                    long budgetNanos, int failFast, Map<String, String> hadoopConf, boolean storeNetworks)
+                    long budgetNanos, int failFast, Map<String, String> hadoopConf, boolean storeNetworks,
+                    int lockstep)
         implements Serializable {
 }

@@ -183,7 +183,8 @@ public final class SweepJob {
             List<RunBatch> batches = batches(todo, jsc.defaultParallelism());
             SweepContext ctx = new SweepContext(plan.name(), layout.root().toString(), plan.configHash(),
                     CodeVersion.ofThisBuild(), spark.version(), plan.execution().timeBudget().toNanos(),
-                    plan.execution().failFast(), hadoopSettings(), plan.networks().store());
+                    plan.execution().failFast(), hadoopSettings(), plan.networks().store(),
+                    plan.execution().lockstep());
             try (SweepProgress progress = new SweepProgress(spark, plan, todo.size(), options.progress())) {
                 jsc.setJobGroup(group, "sweep " + plan.name() + ": " + todo.size() + " simulations in "
                         + batches.size() + " tasks", true);

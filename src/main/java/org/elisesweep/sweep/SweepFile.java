@@ -43,7 +43,7 @@ public final class SweepFile {
     private static final List<String> FROM_NETWORKS_KEYS = List.of("output", "sweep");
     /** What a sweep on stored networks may set: only what acts after training. */
     private static final List<String> AFTER_TRAINING = List.of("replay.", "noise.");
-    private static final List<String> EXECUTION_KEYS = List.of("time-budget", "fail-fast", "task-seconds");
+    private static final List<String> EXECUTION_KEYS = List.of("time-budget", "fail-fast", "task-seconds", "lockstep");
     private static final String NAME_PATTERN = "[A-Za-z0-9_-]+";
     /** A plan holds its points and runs in memory; beyond these, split the sweep. */
     static final long MAX_POINTS = 1_000_000;
@@ -274,6 +274,15 @@ public final class SweepFile {
         Duration budget = ex.hasPath("time-budget") ? in.getDuration("time-budget") : d.timeBudget();
         int failFast = ex.hasPath("fail-fast") ? in.getInt("fail-fast") : d.failFast();
         double taskSeconds = ex.hasPath("task-seconds") ? in.getDouble("task-seconds") : d.taskSeconds();
+        int lockstep = d.lockstep();
+        if (ex.hasPath("lockstep")) {
+            boolean auto = ex.getValue("lockstep").valueType() == ConfigValueType.STRING
+                    && "auto".equals(ex.getString("lockstep"));
+            lockstep = auto ? Execution.LOCKSTEP_AUTO : in.getInt("lockstep");
+            if (!auto && lockstep < 1) {
+                in.problem("lockstep", "must be auto or a whole number ≥ 1 (1 = off), got " + lockstep);
+            }
+        }
         if (budget.isNegative()) {
             in.problem("time-budget", "must be ≥ 0 (0 = no limit), got " + budget);
         }
@@ -284,7 +293,7 @@ public final class SweepFile {
             in.problem("task-seconds", "must be a finite number > 0, got " + taskSeconds);
         }
         problems.addAll(in.problemsUnder("execution"));
-        return in.problems().isEmpty() ? new Execution(budget, failFast, taskSeconds) : d;
+        return in.problems().isEmpty() ? new Execution(budget, failFast, taskSeconds, lockstep) : d;
     }
 
     /** The valid entries of {@code base}, typed; records where each was set. */

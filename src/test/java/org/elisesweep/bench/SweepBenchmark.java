@@ -26,7 +26,11 @@ import org.elisesweep.sweep.SweepPlan;
  * pool of N threads that only simulates. The ratio is Spark's overhead. Both runs happen in one
  * JVM after a warm-up of both paths: pool, Spark, pool again, so the figures share one machine state.
  *
- * <p>Usage: {@code jobs/bench-sweep.sh [threads] [training-cycles] [simulations]}
+ * <p>Then lock-step on against off (issue 13): the same sweep by the Spark job with
+ * {@code execution.lockstep = 1} and {@code = B}, off, on, off, one task per thread so that each
+ * task holds simulations / threads of them (a group never spans tasks).
+ *
+ * <p>Usage: {@code jobs/bench-sweep.sh [threads] [training-cycles] [simulations] [B]}
  */
 public final class SweepBenchmark {
     private SweepBenchmark() {
@@ -36,9 +40,10 @@ public final class SweepBenchmark {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int cycles = args.length > 1 ? Integer.parseInt(args[1]) : 2500;
         int sims = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        int lockstep = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         Path dir = Files.createTempDirectory("elise-sweep-bench");
-        SweepPlan warm = plan("bench-warm", 50, threads * 2);
-        SweepPlan plan = plan("bench", cycles, sims);
+        SweepPlan warm = plan("bench-warm", 50, threads * 2, 1);
+        SweepPlan plan = plan("bench", cycles, sims, 1);
 
         SparkSession spark = SparkSessions.forSweep("local[" + threads + "]", "elise-sweep benchmark",
                 Map.of("spark.ui.enabled", "false"));
@@ -66,6 +71,24 @@ public final class SweepBenchmark {
             if (!s.complete()) {
                 throw new IllegalStateException("the Spark sweep did not complete");
             }
+
+            // lock-step off, on, off: the mean of the two off runs brackets the on run against drift
+            SweepPlan on = plan("bench", cycles, sims, lockstep);
+            SweepJob.run(spark, plan("bench-warm", 50, threads * 2, lockstep),
+                    new SweepJob.Options(dir.resolve("warm-on").toString(), false, false, threads));
+            double[] wall = new double[3];
+            for (int k = 0; k < 3; k++) {
+                t0 = System.nanoTime();
+                SweepSummary r = SweepJob.run(spark, k == 1 ? on : plan, new SweepJob.Options(
+                        dir.resolve("lockstep-" + k).toString(), false, false, threads));
+                wall[k] = (System.nanoTime() - t0) / 1e9;
+                if (!r.complete()) {
+                    throw new IllegalStateException("the Spark sweep did not complete");
+                }
+            }
+            double off = (wall[0] + wall[2]) / 2;
+            System.out.printf("lock-step off: %.1f s and %.1f s   lock-step B = %d: %.1f s   off / on = %.3f%n",
+                    wall[0], wall[2], lockstep, wall[1], off / wall[1]);
         } finally {
             spark.stop();
         }
@@ -89,11 +112,12 @@ public final class SweepBenchmark {
         }
     }
 
-    static SweepPlan plan(String name, int cycles, int sims) {
+    static SweepPlan plan(String name, int cycles, int sims, int lockstep) {
         return SweepFile.parse(ConfigFactory.parseString("""
                 name = %s
                 replicates = %d
                 base { training.cycles = %d, replay.cycles = 20 }
-                """.formatted(name, sims, cycles)), name, Path.of("."));
+                execution { lockstep = %d }
+                """.formatted(name, sims, cycles, lockstep)), name, Path.of("."));
     }
 }

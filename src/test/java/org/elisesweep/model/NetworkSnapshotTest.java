@@ -56,50 +56,6 @@ class NetworkSnapshotTest {
         return NetworkSnapshotSerializer.fromBytes(bytes);
     }
 
-    /** Every number a result reports, in order: curves, each scenario's scores, robustness, weights. */
-    private static List<Double> numbers(SimulationResult r) {
-        List<Double> x = new ArrayList<>();
-        for (double[] a : new double[][] {r.curve().mse(), r.curve().sumCorr()}) {
-            for (double v : a) {
-                x.add(v);
-            }
-        }
-        for (ScenarioResult s : r.scenarios()) {
-            for (double[] a : new double[][] {s.scores().mse(), s.scores().sumCorr(), s.scores().bestShiftMs()}) {
-                for (double v : a) {
-                    x.add(v);
-                }
-            }
-            for (double[] row : s.lastAligned()) {
-                for (double v : row) {
-                    x.add(v);
-                }
-            }
-            if (s.robustness() != null) {
-                Robustness b = s.robustness();
-                x.addAll(List.of(b.sumCorrBefore(), b.sumCorrDuring(), b.sumCorrAfter(), b.mseBefore(), b.mseDuring(),
-                        b.mseAfter(), (double) b.recoveryCycles(), b.phaseJumpMs()));
-            }
-        }
-        WeightSummary w = r.weights();
-        x.addAll(List.of(w.visFromVis(), w.visFromLat(), w.latFromVis(), w.latFromLat(), w.spectralRadius()));
-        return x;
-    }
-
-    private static void assertSameResults(SimulationResult expected, SimulationResult actual) {
-        assertEquals(expected.status(), actual.status(), actual.message());
-        assertEquals(expected.scenarios().stream().map(ScenarioResult::name).toList(),
-                actual.scenarios().stream().map(ScenarioResult::name).toList());
-        assertArrayEquals(expected.curve().cycles(), actual.curve().cycles());
-        List<Double> a = numbers(expected);
-        List<Double> b = numbers(actual);
-        assertEquals(a.size(), b.size());
-        for (int k = 0; k < a.size(); k++) {
-            assertEquals(Double.doubleToLongBits(a.get(k)), Double.doubleToLongBits(b.get(k)),
-                    "number " + k + ": " + a.get(k) + " vs " + b.get(k));
-        }
-    }
-
     @Test
     void aStoredNetworkReloadedReplaysBitIdenticallyToTheWholeSimulation() {
         List<SimulationResult> whole = new ArrayList<>();
@@ -110,7 +66,7 @@ class NetworkSnapshotTest {
         assertTrue(reloaded.sameAs(trained));
         SimulationResult replayed = Simulation.replay(plain(), reloaded, SimulationListener.NONE, 0);
 
-        assertSameResults(whole.get(0), replayed);
+        ResultBits.assertSameResults(whole.get(0), replayed);
         // only replay ran: 2 scenarios × 8 cycles of 2500 steps, against 61 + 16 cycles for the whole run
         assertEquals(2L * 8 * 2500, replayed.steps());
         assertEquals(whole.get(0).steps() - 61L * 2500, replayed.steps());
@@ -126,7 +82,7 @@ class NetworkSnapshotTest {
 
         SimulationResult fromStored = Simulation.replay(later, trained, SimulationListener.NONE, 0);
         SimulationResult whole = Simulation.run(later, SimulationListener.NONE);
-        assertSameResults(whole, fromStored);
+        ResultBits.assertSameResults(whole, fromStored);
         // and the disturbances did something: the undisturbed replay differs from the noise-free one
         SimulationResult quiet = Simulation.replay(plain(), trained, SimulationListener.NONE, 0);
         assertNotEquals(quiet.scenario(Clamp.UNDISTURBED).scores().meanSumCorr(),
@@ -140,7 +96,7 @@ class NetworkSnapshotTest {
         Simulation.replay(disturbedInReplay(), trained, SimulationListener.NONE, 0);
         SimulationResult again = Simulation.replay(plain(), trained, SimulationListener.NONE, 0);
         assertArrayEquals(before, store(trained));
-        assertSameResults(Simulation.run(plain(), SimulationListener.NONE), again);
+        ResultBits.assertSameResults(Simulation.run(plain(), SimulationListener.NONE), again);
     }
 
     @Test

@@ -43,6 +43,8 @@ public final class DriverProcess implements AutoCloseable {
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("--add-") || a.startsWith("-XX:+IgnoreUnrecognized") || a.startsWith("-D")
                         && !a.startsWith("-Dsurefire") && !a.startsWith("-Dbasedir"))
+                // as jobs/elise starts it: without the Vector API module, whose start-up warning is a console line
+                .filter(a -> !a.startsWith("--add-modules"))
                 .toList());
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.elisesweep.cli.EliseCommand"));

@@ -106,6 +106,33 @@ class SweepJobTest {
         assertEquals(alone.scenarios().get(0).scores().meanSumCorr(), (double) inSweep.getAs("replay_mean_sumcorr"), 0.0);
     }
 
+    @Test
+    void aLockstepSweepWritesTheTablesOfASweepWithoutLockstepBitForBit(@TempDir Path out) throws Exception {
+        // the 8 simulations share a shape: one task steps them as one group of 8 (the vector kernels)
+        String diverging = "{ path = model.weight-sd, values = [0.5, 400] }";   // 400: two runs diverge at once
+        String sweep = SWEEP.replace("values = [0.5, 0.6, 0.7] } ]", "values = [0.5, 0.7] }, " + diverging + " ]")
+                .replace("task-seconds = 0.2", "task-seconds = 0.2, lockstep = LOCKSTEP");
+        run(plan(sweep.replace("LOCKSTEP", "1")), out.resolve("off"), 1);
+        run(plan(sweep.replace("LOCKSTEP", "8")), out.resolve("on"), 1);
+        // what may differ: timing, and the hash of the sweep file (whose lockstep line differs)
+        List<String> timing = List.of("wall_seconds", "us_per_step", "started_at", "ended_at", "config_hash");
+        for (String name : List.of(Tables.RUNS, Tables.CURVES, Tables.REPLAY, Tables.ROBUSTNESS)) {
+            Dataset<Row> off = table(out.resolve("off"), name);
+            Dataset<Row> on = table(out.resolve("on"), name);
+            for (String col : timing) {
+                off = off.drop(col);
+                on = on.drop(col);
+            }
+            List<String> a = off.collectAsList().stream().map(Row::toString).sorted().toList();
+            List<String> b = on.collectAsList().stream().map(Row::toString).sorted().toList();
+            assertTrue(a.size() > 0, name);
+            assertEquals(a, b, "table " + name);
+        }
+        table(out.resolve("on"), "runs").createOrReplaceTempView("lockstep_runs");
+        assertEquals(List.of("DIVERGED", "OK"), spark.sql("SELECT DISTINCT status FROM lockstep_runs ORDER BY status")
+                .collectAsList().stream().map(r -> r.getString(0)).toList());
+    }
+
     private static Map<String, Row> byKey(Dataset<Row> runs) {
         Map<String, Row> m = new HashMap<>();
         for (Row r : runs.collectAsList()) {

@@ -432,6 +432,11 @@ class SweepFileTest {
         Execution e = plan(NAME + "execution { time-budget = 90m, fail-fast = 3, task-seconds = 45 }").execution();
         assertEquals(new Execution(Duration.ofMinutes(90), 3, 45.0), e);
         assertEquals(Duration.ZERO, plan(NAME + "execution.time-budget = 0").execution().timeBudget());
+        assertEquals(Execution.LOCKSTEP_AUTO, e.lockstep());
+        assertEquals(Execution.LOCKSTEP_AUTO, plan(NAME + "execution.lockstep = auto").execution().lockstep());
+        assertEquals(4, plan(NAME + "execution.lockstep = 4").execution().lockstep());
+        ConfigProblems p = assertThrows(ConfigProblems.class, () -> plan(NAME + "execution.lockstep = 0"));
+        assertTrue(p.getMessage().contains("lockstep: must be auto or a whole number ≥ 1 (1 = off), got 0"), p.getMessage());
     }
 
     @Test

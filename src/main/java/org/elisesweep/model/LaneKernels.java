@@ -1,0 +1,102 @@
+package org.elisesweep.model;
+
+/**
+ * The row kernels of {@link DendriticKernels} for B networks stepped together
+ * ({@link LockstepLoop}): the same equations, docs/model.md §3 step 8 (W_ij += c_i·r̄_j) fused
+ * with step 1 (s_i += W_ij·x_j), on arrays in which network b's value of neuron i is at
+ * {@code i·B + b} (network index innermost), and row j of W is {@code w[j][i·B + b]}.
+ *
+ * <p>Every element gets exactly the operations, in the same order, of the one-network kernel
+ * (no fused multiply-add, no reduction across networks), so each network's bits are those of
+ * its loop alone; only the order in which independent elements are computed changes. Each
+ * kernel runs over neurons i in [from, to), every network b in [0, B), and mutates only
+ * {@code w} and {@code s}. Two implementations give the same bits: {@link Scalar}, plain loops,
+ * and {@code VectorLaneKernels} (jdk.incubator.vector, lanes = networks); {@link #best} chooses.
+ */
+interface LaneKernels {
+    /**
+     * W_ij += c_i·r̄_j, then s_i += W_ij·x_j, for row j (all-to-all; the caller makes c_j = 0 on
+     * the diagonal). {@code trace} and {@code x} are r̄ and r^d by neuron, lanes innermost.
+     */
+    void updateAndAccumulate(double[] w, double[] c, double[] trace, double[] x, int j, double[] s, int from,
+                             int to, int lanes);
+
+    /** As {@link #updateAndAccumulate}, the update only where {@code mask} (row j, lanes innermost) is 1. */
+    void maskedUpdateAndAccumulate(double[] w, double[] mask, double[] c, double[] trace, double[] x, int j,
+                                   double[] s, int from, int to, int lanes);
+
+    /** s_i += W_ij·x_j for row j (synapses that do not learn). */
+    void accumulate(double[] w, double[] x, int j, double[] s, int from, int to, int lanes);
+
+    /** The kernels of this JVM, chosen once ({@link #choose}); immutable. */
+    LaneKernels BEST = choose();
+
+    /** The kernels of this JVM: {@link #BEST}. */
+    static LaneKernels best() {
+        return BEST;
+    }
+
+    /**
+     * {@code VectorLaneKernels} when the JVM was started with {@code --add-modules
+     * jdk.incubator.vector} (conf/spark-defaults.conf sets it for executors, so also on the local
+     * cluster; surefire and the benchmark scripts too), else {@link Scalar} with a one-line note:
+     * the same bits, slower. Console JVMs (jobs/elise, an embedded sweep) go without it, since the
+     * module's start-up warning would be a line of their output.
+     */
+    private static LaneKernels choose() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            try {
+                return new VectorLaneKernels();
+            } catch (LinkageError e) {
+                // fall through to the scalar kernels
+            }
+        }
+        System.err.println("elise: lock-step runs its scalar kernels (same results, slower): start the JVM with "
+                + "--add-modules jdk.incubator.vector for the vector ones");
+        return new Scalar();
+    }
+
+    /** Plain loops; C2 does not vectorise the short inner loop over networks. */
+    final class Scalar implements LaneKernels {
+        @Override
+        public void updateAndAccumulate(double[] w, double[] c, double[] trace, double[] x, int j, double[] s,
+                                        int from, int to, int lanes) {
+            final int row = j * lanes;
+            for (int i = from; i < to; i++) {
+                final int base = i * lanes;
+                for (int b = 0; b < lanes; b++) {
+                    int k = base + b;
+                    double wi = w[k] + c[k] * trace[row + b];
+                    w[k] = wi;
+                    s[k] += wi * x[row + b];
+                }
+            }
+        }
+
+        @Override
+        public void maskedUpdateAndAccumulate(double[] w, double[] mask, double[] c, double[] trace, double[] x,
+                                              int j, double[] s, int from, int to, int lanes) {
+            final int row = j * lanes;
+            for (int i = from; i < to; i++) {
+                final int base = i * lanes;
+                for (int b = 0; b < lanes; b++) {
+                    int k = base + b;
+                    double wi = w[k] + (c[k] * trace[row + b]) * mask[k];
+                    w[k] = wi;
+                    s[k] += wi * x[row + b];
+                }
+            }
+        }
+
+        @Override
+        public void accumulate(double[] w, double[] x, int j, double[] s, int from, int to, int lanes) {
+            final int row = j * lanes;
+            for (int i = from; i < to; i++) {
+                final int base = i * lanes;
+                for (int b = 0; b < lanes; b++) {
+                    s[base + b] += w[base + b] * x[row + b];
+                }
+            }
+        }
+    }
+}

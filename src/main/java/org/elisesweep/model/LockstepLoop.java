@@ -1,0 +1,391 @@
+package org.elisesweep.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One cycle of B networks stepped together (issue 13, "lock-step"): docs/model.md §3 steps 1–9
+ * for every network, with their state laid out as a structure of arrays, network index innermost
+ * ({@code x[i·B + b]} is network b's value for neuron i; W by presynaptic rows
+ * {@code w[j][i·B + b]}), so that the per-neuron updates run as one flat loop over all networks
+ * and the pass over W runs across the networks ({@link LaneKernels}).
+ *
+ * <p>Bit identity: every network's state after a cycle here equals, bit for bit, its state after
+ * {@link StepLoop#runCycle} alone. Each element gets the same expressions as in
+ * {@link StepLoop#step} (same operations, same order; s_i still sums j in ascending order;
+ * nothing is summed across networks); what differs from network to network (scaffold, delays,
+ * teacher, noise, clamps, the step counter) stays per network and is computed by the same
+ * expressions. A network that runs away stops at the step it does alone, its state copied out at
+ * once; its slots are then filled from a live network so that the others' loops compute on finite
+ * values; they are never read again. Networks whose step constants, sizes, mode or synapse masks
+ * differ are stepped in separate groups ({@link Shape}); a group of one runs {@link StepLoop}.
+ *
+ * <p>The state is copied in before and out after the cycle (about 0.1 % of a cycle's time at
+ * 13 + 50 neurons); the networks' rate histories stay where they are and are read and written in
+ * place. Not thread-safe; its arrays are reused from cycle to cycle.
+ */
+final class LockstepLoop {
+    private static final double RUNAWAY_MV = Network.RUNAWAY_MV;
+
+    private final LaneKernels kernels;
+    // the structure of arrays of the current group, reused while its size fits
+    private double[] u;
+    private double[] v;
+    private double[] trace;
+    private double[] rate;
+    private double[] rd;
+    private double[] input;
+    private double[] vStar;
+    private double[] gE;
+    private double[] gI;
+    private double[] coefFromVisible;
+    private double[] coefFromLatent;
+    private double[][] w;
+    private double[][] synMask;
+    /** The diagonal coefficients of one row, set aside while it runs. */
+    private double[] diagonal;
+
+    LockstepLoop(LaneKernels kernels) {
+        this.kernels = kernels;
+    }
+
+    /** One network's cycle: the arguments of {@link Network#runCycle} and, after {@link #run}, its result. */
+    static final class Lane {
+        final Network net;
+        final Phase phase;
+        final boolean teacherOn;
+        final Clamp clamp;
+        final double[][] record;
+        /** -1, or the global step at which this network ran away (as {@link Network#runCycle} returns). */
+        long diverged = -1;
+
+        Lane(Network net, Phase phase, boolean teacherOn, Clamp clamp, double[][] record) {
+            this.net = net;
+            this.phase = phase;
+            this.teacherOn = teacherOn;
+            this.clamp = clamp;
+            this.record = record;
+        }
+    }
+
+    /**
+     * What networks must share to be stepped in one group: sizes, cycle length, history length,
+     * mode (through nLearn and nDendrite), whether W has a mask, and every constant of the step.
+     */
+    private record Shape(int n, int nVis, int nLearn, int nDendrite, int bins, int historyLength, boolean masked,
+                         StepConstants constants) {
+        static Shape of(StepLoop l) {
+            return new Shape(l.n, l.nVis, l.pass.nLearn, l.nDendrite, l.teacher.cycleBins(), l.state.historyLength,
+                    l.pass.synapses.mask() != null, l.constants);
+        }
+    }
+
+    /**
+     * Runs one cycle of every lane ({@link Network#runCycle} of each, with its arguments), grouping
+     * the lanes by {@link Shape}. Mutates the lanes' networks and sets their {@link Lane#diverged}.
+     */
+    void run(List<Lane> lanes) {
+        Map<Shape, List<Lane>> groups = new LinkedHashMap<>();
+        for (Lane l : lanes) {
+            groups.computeIfAbsent(Shape.of(l.net.loop()), k -> new ArrayList<>()).add(l);
+        }
+        for (Map.Entry<Shape, List<Lane>> g : groups.entrySet()) {
+            List<Lane> group = g.getValue();
+            if (group.size() == 1) {
+                Lane l = group.get(0);
+                l.diverged = l.net.runCycle(l.phase, l.teacherOn, l.clamp, l.record);
+            } else {
+                runGroup(g.getKey(), group);
+            }
+        }
+    }
+
+    private void allocate(int size, int n, boolean masked) {
+        if (u == null || u.length != size || w.length != n) {
+            u = new double[size];
+            v = new double[size];
+            trace = new double[size];
+            rate = new double[size];
+            rd = new double[size];
+            input = new double[size];
+            vStar = new double[size];
+            gE = new double[size];
+            gI = new double[size];
+            coefFromVisible = new double[size];
+            coefFromLatent = new double[size];
+            w = new double[n][size];
+            synMask = null;
+            diagonal = new double[size / n];
+        }
+        if (masked && synMask == null) {
+            synMask = new double[n][size];
+        }
+    }
+
+    private void runGroup(Shape sh, List<Lane> group) {
+        final int lanes = group.size();
+        final int n = sh.n;
+        allocate(n * lanes, n, sh.masked);
+        StepLoop[] loops = new StepLoop[lanes];
+        Clamp[] clamps = new Clamp[lanes];
+        int[][] held = new int[lanes][];
+        double[] heldAt = new double[lanes];
+        boolean[] alive = new boolean[lanes];
+        for (int b = 0; b < lanes; b++) {
+            Lane l = group.get(b);
+            loops[b] = l.net.loop();
+            clamps[b] = l.clamp;
+            held[b] = l.clamp == null ? null : l.net.clampedNeurons(l.clamp);
+            heldAt[b] = l.clamp == null ? 0.0 : sh.constants.eL() + l.clamp.offsetMv();
+            alive[b] = true;
+            copyIn(loops[b], b, lanes, sh.masked);
+            loops[b].beginCycle(l.phase, l.teacherOn);
+        }
+        // coefficients of latents without a dendrite are never written (soma-only) and never read;
+        // conductances of latents without scaffold input stay 0, as in StepLoop's scratch
+        Arrays.fill(coefFromVisible, 0.0);
+        Arrays.fill(coefFromLatent, 0.0);
+        Arrays.fill(gE, 0.0);
+        Arrays.fill(gI, 0.0);
+        boolean[] ok = new boolean[lanes];
+        int living = lanes;
+        for (int bin = 0; bin < sh.bins && living > 0; bin++) {
+            step(sh, loops, alive, bin, clamps, held, heldAt, ok);
+            for (int b = 0; b < lanes; b++) {
+                if (!alive[b]) {
+                    continue;
+                }
+                Lane l = group.get(b);
+                if (!ok[b]) {
+                    l.diverged = loops[b].state.step - 1;
+                    copyOut(loops[b], b, lanes);
+                    alive[b] = false;
+                    living--;
+                    if (living > 0) {
+                        refill(alive, b, lanes, n);
+                    }
+                } else if (l.record != null && (bin & 1) == 0) {
+                    for (int i = 0; i < sh.nVis; i++) {
+                        l.record[i][bin >> 1] = rate[i * lanes + b];
+                    }
+                }
+            }
+        }
+        for (int b = 0; b < lanes; b++) {
+            if (alive[b]) {
+                copyOut(loops[b], b, lanes);
+            }
+        }
+    }
+
+    /** Network b's state into slot b of the structure of arrays. */
+    private void copyIn(StepLoop l, int b, int lanes, boolean masked) {
+        NetworkState s = l.state;
+        int n = l.n;
+        for (int i = 0; i < n; i++) {
+            int k = i * lanes + b;
+            u[k] = s.u[i];
+            v[k] = s.v[i];
+            trace[k] = s.trace[i];
+            rate[k] = s.rate[i];
+            rd[k] = s.delayedRate[i];
+            input[k] = s.dendriticInput[i];
+        }
+        double[][] mask = l.pass.synapses.mask();
+        for (int j = 0; j < n; j++) {
+            double[] row = s.weightRows[j];
+            double[] out = w[j];
+            for (int i = 0; i < n; i++) {
+                out[i * lanes + b] = row[i];
+            }
+            if (masked) {
+                double[] m = mask[j];
+                double[] mo = synMask[j];
+                for (int i = 0; i < n; i++) {
+                    mo[i * lanes + b] = m[i];
+                }
+            }
+        }
+    }
+
+    /** Slot b of the structure of arrays back into network b's state. */
+    private void copyOut(StepLoop l, int b, int lanes) {
+        NetworkState s = l.state;
+        int n = l.n;
+        for (int i = 0; i < n; i++) {
+            int k = i * lanes + b;
+            s.u[i] = u[k];
+            s.v[i] = v[k];
+            s.trace[i] = trace[k];
+            s.rate[i] = rate[k];
+            s.delayedRate[i] = rd[k];
+            s.dendriticInput[i] = input[k];
+        }
+        for (int j = 0; j < n; j++) {
+            double[] row = s.weightRows[j];
+            double[] in = w[j];
+            for (int i = 0; i < n; i++) {
+                row[i] = in[i * lanes + b];
+            }
+        }
+    }
+
+    /** Fills the slot of stopped network b from a live one, so that the flat loops go on computing on finite values. */
+    private void refill(boolean[] alive, int b, int lanes, int n) {
+        int from = 0;
+        while (!alive[from]) {
+            from++;
+        }
+        for (double[] a : new double[][] {u, v, trace, rate, rd, input}) {
+            for (int i = 0; i < n; i++) {
+                a[i * lanes + b] = a[i * lanes + from];
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                w[j][i * lanes + b] = w[j][i * lanes + from];
+            }
+        }
+    }
+
+    /**
+     * One Euler step of every live network, in bin {@code bin} of the cycle: the three neuron
+     * passes of {@link StepLoop#step}, element by element the same expressions, then the pass
+     * over W. Sets {@code ok[b]} false for a network that ran away. Mutates the structure of
+     * arrays, the networks' histories, step counters and noise.
+     */
+    private void step(Shape sh, StepLoop[] loops, boolean[] alive, int bin, Clamp[] clamps, int[][] held,
+                      double[] heldAt, boolean[] ok) {
+        final int lanes = loops.length;
+        final int n = sh.n;
+        final int nVis = sh.nVis;
+        final int nDendrite = sh.nDendrite;
+        final int mask = sh.historyLength - 1;
+        final StepConstants c = sh.constants;
+        final double[] u = this.u;
+        final double[] v = this.v;
+        final double[] trace = this.trace;
+        final double[] rate = this.rate;
+        final double[] rd = this.rd;
+        final double[] input = this.input;
+        final double[] vStar = this.vStar;
+        final double[] gE = this.gE;
+        final double[] gI = this.gI;
+        final int visEnd = nVis * lanes;
+        final int end = n * lanes;
+
+        // (1) scaffold conductances, per network from its own history (§3 step 2)
+        for (int b = 0; b < lanes; b++) {
+            if (alive[b]) {
+                StepLoop l = loops[b];
+                NeuronPasses.scaffold(c, l.state.history, l.scaffoldTarget, l.scaffoldSource, l.scaffoldSourceDelay,
+                        l.state.step, mask, n, gE, gI, lanes, b);
+            }
+        }
+
+        // (2) Euler updates (§3 steps 3–6); visible with each network's teacher of this cycle
+        for (int b = 0; b < lanes; b++) {
+            StepLoop l = loops[b];
+            NeuronPasses.visibleEuler(c, u, v, vStar, input, l.cycleExc, l.cycleInh, bin * nVis, nVis, lanes, b);
+        }
+        // latents: flat loops over every network's latents, which C2 vectorises
+        NeuronPasses.latentEuler(c, nDendrite == n, u, v, vStar, gE, gI, input, visEnd, end);
+        NeuronPasses.traces(c, trace, rd, 0, end);
+        // membrane noise and clamps, per network (its own streams and held neurons)
+        for (int b = 0; b < lanes; b++) {
+            StepLoop l = loops[b];
+            if (!alive[b]) {
+                continue;
+            }
+            if (l.cycleSomaNoise | l.cycleDendriteNoise) {
+                NetworkState s = l.state;
+                for (int i = 0; i < n; i++) {
+                    s.u[i] = u[i * lanes + b];
+                    s.v[i] = v[i * lanes + b];
+                }
+                l.membrane.apply(s.u, s.v, l.cycleSomaNoise, l.cycleDendriteNoise);
+                for (int i = 0; i < n; i++) {
+                    u[i * lanes + b] = s.u[i];
+                    v[i * lanes + b] = s.v[i];
+                }
+            }
+        }
+        for (int b = 0; b < lanes; b++) {
+            // a clamped soma skips its Euler update (§6), noise included
+            if (alive[b] && held[b] != null && bin >= clamps[b].fromBin() && bin < clamps[b].toBin()) {
+                for (int i : held[b]) {
+                    u[i * lanes + b] = heldAt[b];
+                }
+            }
+        }
+
+        // (3) rates and learning coefficients (§3 steps 7–8)
+        NeuronPasses.rates(c, true, c.etaVis(), u, vStar, rate, coefFromVisible, coefFromLatent, 0, visEnd);
+        NeuronPasses.rates(c, nDendrite == n, c.etaLat(), u, vStar, rate, coefFromVisible, coefFromLatent, visEnd,
+                end);
+        // runaway check, per network
+        Arrays.fill(ok, true);
+        for (int i = 0; i < n; i++) {
+            boolean checksV = i < nDendrite;
+            for (int b = 0; b < lanes; b++) {
+                int k = i * lanes + b;
+                ok[b] &= Math.abs(u[k]) < RUNAWAY_MV & (!checksV || Math.abs(v[k]) < RUNAWAY_MV);
+            }
+        }
+
+        // push the rates into each network's history (§3 steps 7 and 9), then its delayed rates
+        for (int b = 0; b < lanes; b++) {
+            if (!alive[b]) {
+                continue;
+            }
+            StepLoop l = loops[b];
+            NetworkState s = l.state;
+            final double[] hist = s.history;
+            final long t = s.step;
+            final int at = (int) (t & mask) * n;
+            for (int i = 0; i < n; i++) {
+                hist[at + i] = rate[i * lanes + b];
+            }
+            s.step = t + 1;
+            final int[] denDelay = l.pass.dendriticDelay;
+            final long next = t + 1;
+            for (int j = 0; j < n; j++) {
+                rd[j * lanes + b] = hist[(int) ((next - denDelay[j] + 1) & mask) * n + j];
+            }
+        }
+        weightPass(sh, lanes);
+    }
+
+    /**
+     * The pass over W of {@link FusedPlasticityPass#run} for every network: plasticity of this
+     * step, then s of the next, rows from visible neurons with {@code coefFromVisible}, from
+     * latents with {@code coefFromLatent}, every s_i summed over j in ascending order. An
+     * all-to-all row's own diagonal coefficient is 0 while it runs, as in
+     * {@link FusedPlasticityPass} (W_jj + 0·r̄_j). Mutates W and s.
+     */
+    private void weightPass(Shape sh, int lanes) {
+        final int n = sh.n;
+        final int nVis = sh.nVis;
+        final int nLearn = sh.nLearn;
+        final int nDendrite = sh.nDendrite;
+        Arrays.fill(input, 0, nDendrite * lanes, 0.0);
+        final double[] saved = diagonal;
+        for (int j = 0; j < n; j++) {
+            double[] c = j < nVis ? coefFromVisible : coefFromLatent;
+            if (sh.masked) {
+                kernels.maskedUpdateAndAccumulate(w[j], synMask[j], c, trace, rd, j, input, 0, nLearn, lanes);
+            } else if (j < nLearn) {
+                System.arraycopy(c, j * lanes, saved, 0, lanes);
+                Arrays.fill(c, j * lanes, j * lanes + lanes, 0.0);
+                kernels.updateAndAccumulate(w[j], c, trace, rd, j, input, 0, nLearn, lanes);
+                System.arraycopy(saved, 0, c, j * lanes, lanes);
+            } else {
+                kernels.updateAndAccumulate(w[j], c, trace, rd, j, input, 0, nLearn, lanes);
+            }
+            kernels.accumulate(w[j], rd, j, input, nLearn, nDendrite, lanes);
+        }
+    }
+}

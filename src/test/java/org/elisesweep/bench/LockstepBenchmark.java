@@ -1,0 +1,99 @@
+package org.elisesweep.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.elisesweep.model.Lockstep;
+import org.elisesweep.model.ModelParams;
+import org.elisesweep.model.Network;
+import org.elisesweep.model.Pattern;
+import org.elisesweep.model.Phase;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Lock-step batches (issue 13) against the single-network loop: one invocation runs one training
+ * cycle (teacher on, plasticity on, visible rates recorded) of B networks of 13 + N_lat neurons
+ * with seeds 1…B, together ({@link #lockstep}, {@link Lockstep.Cycles}) or one after the other
+ * with the single loop ({@link #alone}, {@link Network#runCycle}). The score is µs per step of
+ * the whole batch (2500 steps per invocation): divide by B for µs per network-step; the ratio
+ * alone / lockstep at the same B is the speed-up. B = 1 lock-step is the single loop itself.
+ *
+ * <p>Run with {@code jobs/bench.sh LockstepBenchmark}; both benchmarks of one session, so that
+ * their ratio holds on a busy machine.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class LockstepBenchmark {
+    @Param({"50", "200", "500"})
+    public int nLat;
+
+    /** Networks per batch, B. */
+    @Param({"1", "2", "4", "8", "16"})
+    public int lanes;
+
+    private List<Network> templates;
+    private List<Network> networks;
+    private double[][][] records;
+    private final Lockstep.Cycles cycles = new Lockstep.Cycles();
+
+    @Setup(Level.Trial)
+    public void createNetworks() {
+        ModelParams params = ModelParams.defaults().toBuilder().nLat(nLat).build();
+        templates = new ArrayList<>();
+        for (int k = 0; k < lanes; k++) {
+            Network net = Network.create(params, Pattern.fuerElise(), 10.0, k + 1);
+            for (int c = 0; c < 3; c++) {
+                net.runCycle(true, null, null);
+            }
+            templates.add(net);
+        }
+        int samples = templates.get(0).samplesPerCycle();
+        records = new double[lanes][templates.get(0).wiring().visibleNeurons()][samples];
+        if (templates.get(0).teacher().cycleBins() != StepLoopBenchmark.STEPS_PER_CYCLE) {
+            throw new IllegalStateException("expected " + StepLoopBenchmark.STEPS_PER_CYCLE + " steps per cycle");
+        }
+    }
+
+    /** Every iteration starts from the same states, so iterations do the same work. */
+    @Setup(Level.Iteration)
+    public void copyNetworks() {
+        networks = templates.stream().map(Network::copy).toList();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(StepLoopBenchmark.STEPS_PER_CYCLE)
+    public double lockstep() {
+        check(cycles.run(networks, Phase.TRAINING, true, records));
+        return records[0][0][0];
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(StepLoopBenchmark.STEPS_PER_CYCLE)
+    public double alone() {
+        long[] diverged = new long[lanes];
+        for (int k = 0; k < lanes; k++) {
+            diverged[k] = networks.get(k).runCycle(Phase.TRAINING, true, null, records[k]);
+        }
+        check(diverged);
+        return records[0][0][0];
+    }
+
+    private static void check(long[] diverged) {
+        for (long d : diverged) {
+            if (d >= 0) {
+                // a short cycle would make the per-step figure meaningless
+                throw new IllegalStateException("network diverged at step " + d);
+            }
+        }
+    }
+}
