@@ -100,7 +100,7 @@ public final class FrontierJob {
                     options.progress(), options.tasks(), options.lease(), options.stop());
             last = SweepJob.runUnderLease(spark, plan.sweepOf(all), roundOptions, lease);
             computed += last.computedNow().values().stream().mapToLong(Long::longValue).sum();
-            outcomes = criterion.outcomes(layout.partitionDir(Tables.RUNS), pointIds(all), plan.spec().replicates());
+            outcomes = criterion.outcomes(layout, pointIds(all), plan.spec().replicates());
         }
     }
 

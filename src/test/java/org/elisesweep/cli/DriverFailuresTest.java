@@ -35,27 +35,32 @@ class DriverFailuresTest {
         return DriverProcess.sweepOnOneCore(DriverProcess.smallSweep(dir, "ops", 2), out);   // 8 simulations
     }
 
+    /** 24 simulations of a fraction of a second each: enough left after two commits for Ctrl-C to meet. */
+    private String[] longerSweep(Path out) throws Exception {
+        return DriverProcess.sweepOnOneCore(DriverProcess.smallSweep(dir, "ops", 6), out);
+    }
+
     @Test
     void ctrlCStopsTheSweepSayingHowFarItGotAndTheSameCommandContinues() throws Exception {
         Path out = dir.resolve("out");
-        try (DriverProcess d = elise("interrupted", sweep(out))) {
+        try (DriverProcess d = elise("interrupted", longerSweep(out))) {
             d.awaitCommits(out, "ops", 2, LIMIT);
             d.interrupt();
             assertEquals(ExitStatus.INTERRUPTED, d.waitFor(LIMIT), d.output());
             List<String> lines = d.output().lines().toList();
             long rows = spark.read().parquet(out.resolve("runs").toString()).count();
-            assertTrue(rows >= 2 && rows < 8, "committed " + rows);
-            assertEquals("interrupted: " + rows + " of 8 committed; rerun the same command to continue",
+            assertTrue(rows >= 2 && rows < 24, "committed " + rows);
+            assertEquals("interrupted: " + rows + " of 24 committed; rerun the same command to continue",
                     lines.get(lines.size() - 1), d.output());
             assertFalse(d.output().contains("Exception"), d.output());
             assertFalse(Files.exists(out.resolve("_leases").resolve("sweep=ops.lease")), "lease released");
         }
-        try (DriverProcess again = elise("continued", sweep(out))) {
+        try (DriverProcess again = elise("continued", longerSweep(out))) {
             assertEquals(ExitStatus.OK, again.waitFor(LIMIT), again.output());
         }
-        assertEquals(8, spark.read().parquet(out.resolve("runs").toString()).select("point_id", "replicate")
+        assertEquals(24, spark.read().parquet(out.resolve("runs").toString()).select("point_id", "replicate")
                 .distinct().count());
-        assertEquals(8, spark.read().parquet(out.resolve("runs").toString()).count());
+        assertEquals(24, spark.read().parquet(out.resolve("runs").toString()).count());
 
         // a query that fails while it runs (ANSI division by zero) is the user's: exit 2, one line
         try (DriverProcess q = elise("query", "query", out.toString(), "SELECT 1 / (replicate - replicate) FROM runs")) {

@@ -61,6 +61,28 @@ class FrontierJobTest {
     }
 
     @Test
+    void aCriterionMayReadEachScenariosRobustnessRow(@TempDir Path out) throws Exception {
+        // the default scenarios are replayed; a crossing known at 0.37 only holds where the map lookup works
+        FrontierPlan plan = plan(sweep("robust", "", "robustness['silence-cycle'].sumcorr_before IS NOT NULL"
+                + " AND robustness['tonic-window'].recovered IS NOT NULL AND noise_weights_delete_fraction < 0.37",
+                "precision = 0.05, replicates = 1, probes = 3, max-rounds = 6"));
+        FrontierSummary found = run(plan, out);
+        assertEquals(FrontierStatus.CONVERGED, found.estimates().get(0).status(), found.estimates().toString());
+        assertTrue(Math.abs(found.estimates().get(0).xStar() - 0.37) <= 0.05, found.estimates().toString());
+
+        // a scenario the runs do not have is null, so the criterion fails over the whole range
+        FrontierPlan absent = plan(sweep("absent", "", "robustness['no-such-clamp'].recovered",
+                "precision = 0.1, replicates = 1, max-rounds = 2"));
+        FrontierStatus status = run(absent, out).estimates().get(0).status();
+        assertEquals(FrontierStatus.NO_CROSSING_BELOW, status);
+
+        // a field a robustness row does not have is refused before anything runs
+        FrontierPlan typo = plan(sweep("typo", "", "robustness['tonic-window'].recoverd", "precision = 0.1"));
+        String message = assertThrows(ConfigProblems.class, () -> run(typo, out)).getMessage();
+        assertTrue(message.contains("frontier.criterion: ") && message.contains("recoverd"), message);
+    }
+
+    @Test
     void aKnownCrossingIsFoundWithinThePrecisionAndARerunComputesNothing(@TempDir Path out) throws Exception {
         // a criterion on the searched parameter's own column: the crossing is 0.37 whatever the simulations do
         FrontierPlan plan = plan(sweep("known", "", "noise_weights_delete_fraction < 0.37",
