@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "elise", mixinStandardHelpOptions = true, version = "elise-sweep 0.1.0",
         description = "ELiSe sequence-learning simulations and sweeps.",
         subcommands = {RunCommand.class, SweepCommand.class, ReportCommand.class, QueryCommand.class,
-                VerifyCommand.class, SensitivityCommand.class},
+                VerifyCommand.class, SensitivityCommand.class, CheckFrontierCommand.class},
         footer = {"", "Exit status: 0 done, 1 stopped early or a simulation failed, 2 invalid input or refused, "
                 + "3 infrastructure failure (the line names the log file), 4 verify found problems, 130 interrupted."})
 public final class EliseCommand implements Runnable {

@@ -34,6 +34,11 @@ public final class RunParameters {
         return PATH_BY_COLUMN;
     }
 
+    /** The runs column of a parameter path, e.g. {@code model_n_lat} for {@code model.n-lat}. */
+    public static String columnOf(String path) {
+        return ParameterColumns.columnName(path);
+    }
+
     /** The parameter path of a column, e.g. {@code model.n-lat} for {@code model_n_lat}; null if not a parameter column. */
     public static String pathOf(String column) {
         return PATH_BY_COLUMN.get(column);

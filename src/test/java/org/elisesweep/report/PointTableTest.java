@@ -20,16 +20,16 @@ class PointTableTest {
     private static final StructType RUNS = new StructType()
             .add("point_id", DataTypes.StringType).add("replicate", DataTypes.IntegerType)
             .add("status", DataTypes.StringType).add("n_vis", DataTypes.IntegerType)
-            .add("replay_mean_sumcorr", DataTypes.DoubleType).add("learned_at_cycle", DataTypes.IntegerType)
+            .add("replay_mean_sumcorr_per_neuron", DataTypes.DoubleType).add("learned_at_cycle", DataTypes.IntegerType)
             .add("final_sumcorr_per_neuron", DataTypes.DoubleType);
 
     @Test
     void everyPointOnceWithItsFiguresOverItsOkReplicatesBestFirst(@TempDir Path dir) throws Exception {
         Dataset<Row> runs = SharedSpark.get().createDataFrame(List.of(
-                RowFactory.create("a", 0, "OK", 10, 8.0, 100, 0.9),
-                RowFactory.create("a", 1, "OK", 10, 6.0, null, 0.7),
+                RowFactory.create("a", 0, "OK", 10, 0.8, 100, 0.9),
+                RowFactory.create("a", 1, "OK", 10, 0.6, null, 0.7),
                 RowFactory.create("a", 2, "DIVERGED", 10, null, null, null),
-                RowFactory.create("b", 0, "OK", 10, 9.5, 50, 1.0),
+                RowFactory.create("b", 0, "OK", 10, 0.95, 50, 1.0),
                 RowFactory.create("c", 0, "TIMEOUT", 10, null, null, null)), RUNS);
         ReportPage page = new ReportPage("t");
         new PointTable(runs, SweptAxes.none()).write(page, dir);
@@ -37,7 +37,7 @@ class PointTableTest {
         List<String> csv = Files.readAllLines(dir.resolve(PointTable.CSV));
         assertEquals("point_id,simulations,ok,learned,replay_sumcorr_per_neuron_mean,replay_sumcorr_per_neuron_min,"
                 + "final_sumcorr_per_neuron_mean", csv.get(0));
-        // b: 9.5/10; a: mean of 0.8 and 0.6, min 0.6, final mean 0.8 over its two OK replicates, one learned
+        // b: 0.95; a: mean of 0.8 and 0.6, min 0.6, final mean 0.8 over its two OK replicates, one learned
         assertEquals("b,1,1,1,0.95,0.95,1.0", csv.get(1));
         assertEquals(List.of("a", "3", "2", "1"), List.of(csv.get(2).split(",")).subList(0, 4));
         assertEquals(0.7, Double.parseDouble(csv.get(2).split(",")[4]), 1e-12);

@@ -39,6 +39,9 @@ public final class DriverProcess implements AutoCloseable {
      */
     public static DriverProcess start(Path log, List<String> jvmOptions, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
+        // a build started in the background (a CI runner, `mvn … &`) inherits SIGINT ignored, and a JVM that
+        // starts with it ignored never sees Ctrl-C: give the driver the default disposition, as a terminal does
+        cmd.addAll(List.of("env", "--default-signal=INT"));
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("--add-") || a.startsWith("-XX:+IgnoreUnrecognized") || a.startsWith("-D")
