@@ -64,9 +64,15 @@ public final class FrontierFile {
         if (endsAxis >= 0) {
             List<ConfigValue> axes = rest.hasPath("axes") ? new ArrayList<>((ConfigList) rest.getValue("axes"))
                     : new ArrayList<>();
-            axes.add(ConfigValueFactory.fromMap(Map.of("path", spec.path(), "values", List.of(spec.from(), spec.to())),
-                    "the ends of the frontier's range"));
-            rest = rest.withValue("axes", ConfigValueFactory.fromIterable(axes));
+            ConfigValue ends = endsAxis(spec, rest, problems);
+            if (ends != null) {
+                axes.add(ends);
+                // a clamp field's ends carry the whole scenario list, which base then no longer fixes
+                rest = rest.withoutPath("base." + ParameterCatalog.REPLAY_SCENARIOS)
+                        .withValue("axes", ConfigValueFactory.fromIterable(axes));
+            } else {
+                throw new ConfigProblems(sourceName, problems);
+            }
         }
         SweepPlan ends = null;
         try {
@@ -82,6 +88,34 @@ public final class FrontierFile {
     }
 
     /**
+     * The axis over the two ends of the range, so that each configuration is validated there: over
+     * the searched parameter, or for a clamp scenario's field over {@code replay.scenarios} with the
+     * field set to each end (null, with a problem, when the list has no clamp of that name).
+     */
+    private static ConfigValue endsAxis(FrontierSpec spec, Config rest, List<String> problems) {
+        if (!ScenarioField.isOne(spec.path())) {
+            return ConfigValueFactory.fromMap(Map.of("path", spec.path(), "values", List.of(spec.from(), spec.to())),
+                    "the ends of the frontier's range");
+        }
+        ScenarioField field = ScenarioField.of(spec.path());
+        String base = "base." + ParameterCatalog.REPLAY_SCENARIOS;
+        String scenarios = rest.hasPath(base) ? ParameterType.canonicalJson(rest.getValue(base))
+                : (String) ParameterCatalog.INSTANCE.get(ParameterCatalog.REPLAY_SCENARIOS).defaultValue();
+        try {
+            List<ConfigValue> values = new java.util.ArrayList<>();
+            for (double end : new double[] {spec.from(), spec.to()}) {
+                values.add(ConfigFactory.parseString("v = " + field.apply(scenarios, field.type().fromNumber(end)))
+                        .getValue("v"));
+            }
+            return ConfigValueFactory.fromMap(Map.of("path", ParameterCatalog.REPLAY_SCENARIOS, "values",
+                    ConfigValueFactory.fromIterable(values)), "the ends of the frontier's range");
+        } catch (IllegalArgumentException e) {
+            problems.add("frontier.path: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
      * A problem of the validation axis of the range's ends, named by the frontier's keys: its values
      * are frontier.from and frontier.to, a point at one of them (PointValidator's "axes[N] path = value")
      * says which.
@@ -94,7 +128,13 @@ public final class FrontierFile {
         Matcher point = Pattern.compile(Pattern.quote(axis + " " + spec.path() + " = ") + "([^,:]+)").matcher(problem);
         StringBuilder out = new StringBuilder();
         while (point.find()) {
-            String end = Double.parseDouble(point.group(1)) == spec.from() ? "from" : "to";
+            double value;
+            try {
+                value = Double.parseDouble(point.group(1));
+            } catch (NumberFormatException listValued) {
+                continue;   // the ends of a clamp scenario's field: the problem names them as it is
+            }
+            String end = value == spec.from() ? "from" : "to";
             point.appendReplacement(out, Matcher.quoteReplacement("frontier." + end + " (" + spec.path() + " = "
                     + point.group(1) + ")"));
         }

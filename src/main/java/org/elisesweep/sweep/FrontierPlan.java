@@ -32,6 +32,8 @@ public final class FrontierPlan {
     private final List<String> warnings;
     private final List<Configuration> configurations = new ArrayList<>();
     private final ParameterType type;
+    /** The clamp scenario's field searched, or null when the searched path is a parameter. */
+    private final ScenarioField field;
 
     /**
      * @param ends the file's points with the searched parameter at the ends of its range, each
@@ -42,7 +44,8 @@ public final class FrontierPlan {
         this.ends = ends;
         this.configHash = configHash;
         this.warnings = List.copyOf(warnings);
-        this.type = ParameterCatalog.INSTANCE.type(spec.path());
+        this.field = ScenarioField.isOne(spec.path()) ? ScenarioField.of(spec.path()) : null;
+        this.type = field != null ? field.type() : ParameterCatalog.INSTANCE.type(spec.path());
         for (int k = 0; k < ends.points().size(); k += 2) {
             SortedMap<String, Object> p = new TreeMap<>(ends.points().get(k).parameters());
             p.remove(spec.path());
@@ -87,7 +90,12 @@ public final class FrontierPlan {
     /** The probe of configuration {@code c} at {@code x} (already snapped to the parameter's numbers). */
     public SweepPoint probe(Configuration c, double x) {
         SortedMap<String, Object> p = new TreeMap<>(c.parameters());
-        p.put(spec.path(), type.fromNumber(x));
+        if (field != null) {
+            String list = ParameterCatalog.REPLAY_SCENARIOS;
+            p.put(list, field.apply((String) p.get(list), type.fromNumber(x)));
+        } else {
+            p.put(spec.path(), type.fromNumber(x));
+        }
         return SweepPoint.of(p);
     }
 

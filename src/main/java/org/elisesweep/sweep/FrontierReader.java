@@ -52,16 +52,31 @@ final class FrontierReader {
         StrictReader in = new StrictReader(f);
         in.rejectUnknownKeys(KEYS, "a frontier section");
         problems.addAll(in.problemsUnder(SECTION));
-        String path = new AxisReader(known, new PatternFiles(baseDir), problems, new ArrayList<>(),
-                new PointBudget(1)).path(f, SECTION);
-        ParameterType type = path == null ? null : known.type(path);
+        String path;
+        ParameterType type;
+        if (f.hasPath("path") && f.getValue("path").valueType() == ConfigValueType.STRING
+                && ScenarioField.isOne(f.getString("path"))) {
+            // a field of one clamp scenario: replay.scenarios is what the probes' points then vary
+            path = f.getString("path");
+            try {
+                type = ScenarioField.of(path).type();
+            } catch (IllegalArgumentException e) {
+                problems.add(SECTION + ".path: " + e.getMessage() + StrictReader.originOf(f.getValue("path")));
+                path = null;
+                type = null;
+            }
+        } else {
+            path = new AxisReader(known, new PatternFiles(baseDir), problems, new ArrayList<>(),
+                    new PointBudget(1)).path(f, SECTION);
+            type = path == null ? null : known.type(path);
+        }
         if (type != null && !type.isNumeric()) {
             problems.add(SECTION + ".path: " + path + " is not a number; a frontier searches a numeric parameter"
                     + StrictReader.originOf(f.getValue("path")));
             type = null;
         }
         if (path != null) {
-            rejectOnAxis(file, path);
+            rejectOnAxis(file, ScenarioField.isOne(path) ? ParameterCatalog.REPLAY_SCENARIOS : path);
         }
         in = new StrictReader(f);
         double from = in.getDouble("from");

@@ -48,6 +48,7 @@ public final class ParameterCatalog {
     static final String SEED = "seed";
     static final String PATTERN_SOURCE = "pattern.source";
     static final String PATTERN_INLINE = "pattern.inline";
+    static final String REPLAY_SCENARIOS = "replay.scenarios";
     private static final String DEFAULTS_FILE = "org/elisesweep/simulation-defaults.conf";
     private static final String STEPS = "Euler steps";
 
@@ -267,7 +268,7 @@ public final class ParameterCatalog {
                 "RC, replay cycles after training", (d, v) -> d.replayCycles = (Integer) v));
         e.add(Parameter.of("replay.realign-cycles", INTEGER, atLeast(0), "cycles",
                 "the first replay cycles, which have the teacher on", (d, v) -> d.realignCycles = (Integer) v));
-        e.add(Parameter.of("replay.scenarios", LIST, described("names of the paper's clamps or clamp objects (below)"),
+        e.add(Parameter.of(REPLAY_SCENARIOS, LIST, described("names of the paper's clamps or clamp objects (below)"),
                 "", "disturbance scenarios replayed besides the undisturbed one",
                 (d, v) -> d.scenarios = (ConfigValue) v));
         e.add(Parameter.of("noise.membrane.sigma", DOUBLE, atLeast(0), "mV",

@@ -83,6 +83,31 @@ class FrontierJobTest {
     }
 
     @Test
+    void aClampScenariosFieldIsSearchedByRewritingTheScenarioListOfEachProbe(@TempDir Path out) throws Exception {
+        // the probes' clamp offset read back from their own replay_scenarios: a crossing known at 7.3 mV,
+        // which only holds where each probe replayed the clamp with the offset it was given
+        String sweep = "name = clamp\nseed = 5\n"
+                + "base { training.cycles = 40, replay.cycles = 8, model.n-lat = 8,"
+                + " replay.scenarios = [ { name = window, from-ms = 90, to-ms = 150, offset-mv = 15 } ] }\n"
+                + "execution { task-seconds = 0.2 }\n"
+                + "frontier { path = replay.scenarios.window.offset-mv, from = 0, to = 30, precision = 0.5,"
+                + " replicates = 1, probes = 3, max-rounds = 8, criterion = \"robustness['window'].sumcorr_during IS NOT NULL"
+                + " AND CAST(get_json_object(replay_scenarios[0], '$.offset-mv') AS DOUBLE) < 7.3\" }\n";
+        FrontierSummary found = run(plan(sweep), out);
+        assertEquals(FrontierStatus.CONVERGED, found.estimates().get(0).status(), found.estimates().toString());
+        assertTrue(Math.abs(found.estimates().get(0).xStar() - 7.3) <= 0.5, found.estimates().toString());
+        // every probe replayed exactly that one clamp, at its own offset
+        List<Row> probes = spark.read().parquet(out.resolve("runs").toString())
+                .selectExpr("size(replay_scenarios)", "get_json_object(replay_scenarios[0], '$.name')").distinct()
+                .collectAsList();
+        assertEquals(1, probes.size());
+        assertEquals(1, probes.get(0).getInt(0));
+        assertEquals("window", probes.get(0).getString(1));
+        assertEquals(found.simulations(), spark.read().parquet(out.resolve("runs").toString())
+                .selectExpr("replay_scenarios[0]").distinct().count(), "one offset per probe");
+    }
+
+    @Test
     void aKnownCrossingIsFoundWithinThePrecisionAndARerunComputesNothing(@TempDir Path out) throws Exception {
         // a criterion on the searched parameter's own column: the crossing is 0.37 whatever the simulations do
         FrontierPlan plan = plan(sweep("known", "", "noise_weights_delete_fraction < 0.37",
