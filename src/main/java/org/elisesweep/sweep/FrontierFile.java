@@ -68,8 +68,10 @@ public final class FrontierFile {
             if (ends != null) {
                 axes.add(ends);
                 // a clamp field's ends carry the whole scenario list, which base then no longer fixes
-                rest = rest.withoutPath("base." + ParameterCatalog.REPLAY_SCENARIOS)
-                        .withValue("axes", ConfigValueFactory.fromIterable(axes));
+                if (ScenarioField.isOne(spec.path())) {
+                    rest = rest.withoutPath("base." + ParameterCatalog.REPLAY_SCENARIOS);
+                }
+                rest = rest.withValue("axes", ConfigValueFactory.fromIterable(axes));
             } else {
                 throw new ConfigProblems(sourceName, problems);
             }

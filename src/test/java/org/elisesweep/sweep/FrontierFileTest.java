@@ -131,7 +131,7 @@ class FrontierFileTest {
     void theReadyFrontierFilesAreValid() throws java.io.IOException {
         try (Stream<Path> files = java.nio.file.Files.list(Path.of("conf/frontiers"))) {
             List<Path> confs = files.filter(p -> p.toString().endsWith(".conf")).sorted().toList();
-            assertEquals(2, confs.size(), confs.toString());
+            assertEquals(3, confs.size(), confs.toString());
             for (Path conf : confs) {
                 FrontierPlan plan = FrontierFile.load(conf);
                 assertEquals(3, plan.configurations().size(), conf.toString());

@@ -37,6 +37,13 @@ class ScenarioFrontierTest {
     }
 
     @Test
+    void aFrontierOverAnotherParameterKeepsTheBasesScenarioList() {
+        FrontierPlan plan = FrontierFileTest.plan(file("noise.membrane.dendrite-sigma", "0", "10", "[]", N_LAT)
+                .replace("robustness['window'].recovered", "replay_mean_sumcorr_per_neuron >= 0.8"));
+        assertEquals("[]", plan.probe(plan.configurations().get(0), 0.5).parameters().get("replay.scenarios"));
+    }
+
+    @Test
     void badScenarioPathsAndImpossibleEndsAreRefusedByPath() {
         String missing = FrontierFileTest.problems(file("replay.scenarios.nope.offset-mv", "0", "20", WINDOW, N_LAT));
         assertTrue(missing.contains("frontier.path: replay.scenarios has no clamp object named 'nope'"), missing);
