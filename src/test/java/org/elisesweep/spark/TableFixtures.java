@@ -36,20 +36,28 @@ public final class TableFixtures {
         try (Stream<Path> files = Files.list(scratch)) {
             part = files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
         }
-        org.apache.hadoop.fs.Path source = new org.apache.hadoop.fs.Path(part.toUri());
-        Configuration conf = new Configuration();
-        MessageType schema = ParquetFiles.footer(source, conf).getFileMetaData().getSchema();
-        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), source).withConf(conf).build();
-             ParquetWriter<Group> writer = ExampleParquetWriter.builder(new org.apache.hadoop.fs.Path(target.toUri()))
-                     .withConf(conf).withType(schema)
-                     .withExtraMetaData(java.util.Map.of(Tables.FORMAT_KEY, Integer.toString(Tables.FORMAT))).build()) {
-            for (Group g = reader.read(); g != null; g = reader.read()) {
-                writer.write(g);
-            }
-        }
+        copyRows(part, target, java.util.Map.of(Tables.FORMAT_KEY, Integer.toString(Tables.FORMAT)));
         try (Stream<Path> files = Files.walk(scratch)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
         Files.deleteIfExists(target.resolveSibling("." + target.getFileName() + ".crc"));
+    }
+
+    /**
+     * Copies the rows of Parquet file {@code from} into {@code to} (replaced) with the same schema and
+     * {@code footer} as its only footer metadata besides the writer's own.
+     */
+    static void copyRows(Path from, Path to, java.util.Map<String, String> footer) throws IOException {
+        org.apache.hadoop.fs.Path source = new org.apache.hadoop.fs.Path(from.toUri());
+        Configuration conf = new Configuration();
+        MessageType schema = ParquetFiles.footer(source, conf).getFileMetaData().getSchema();
+        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), source).withConf(conf).build();
+             ParquetWriter<Group> writer = ExampleParquetWriter.builder(new org.apache.hadoop.fs.Path(to.toUri()))
+                     .withConf(conf).withType(schema).withExtraMetaData(footer)
+                     .withWriteMode(org.apache.parquet.hadoop.ParquetFileWriter.Mode.OVERWRITE).build()) {
+            for (Group g = reader.read(); g != null; g = reader.read()) {
+                writer.write(g);
+            }
+        }
     }
 }

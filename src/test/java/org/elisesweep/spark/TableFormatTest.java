@@ -13,11 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -128,20 +123,11 @@ class TableFormatTest {
 
     /** Rewrites {@code file} as a version before table format 2 would have left it: no format key. */
     private static void withoutFormatKey(Path file) throws Exception {
-        org.apache.hadoop.fs.Path source = new org.apache.hadoop.fs.Path(file.toUri());
-        Configuration conf = new Configuration();
         Path copy = file.resolveSibling("old.tmp");
-        var schema = ParquetFiles.footer(source, conf).getFileMetaData().getSchema();
-        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), source).withConf(conf).build();
-             ParquetWriter<Group> writer = ExampleParquetWriter.builder(new org.apache.hadoop.fs.Path(copy.toUri()))
-                     .withConf(conf).withType(schema).withExtraMetaData(Map.of()).build()) {
-            for (Group g = reader.read(); g != null; g = reader.read()) {
-                writer.write(g);
-            }
-        }
+        TableFixtures.copyRows(file, copy, Map.of());
         Files.move(copy, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.deleteIfExists(file.resolveSibling(".old.tmp.crc"));
-        assertEquals(1, TableFormat.of(ParquetFiles.footer(source, conf)));
+        assertEquals(1, TableFormat.of(ParquetFiles.footer(new org.apache.hadoop.fs.Path(file.toUri()), new Configuration())));
     }
 
     private static String git(String... args) throws Exception {
