@@ -119,13 +119,15 @@ final class FrontierCriterion {
      * {passes, runs}. Points without a committed replicate are absent.
      */
     Map<String, int[]> outcomes(TableLayout layout, Set<String> points, int replicates) throws IOException {
-        Map<String, int[]> out = new HashMap<>();
         Path runsDir = layout.partitionDir(Tables.RUNS);
         FileSystem fs = runsDir.getFileSystem(spark.sparkContext().hadoopConfiguration());
         if (!fs.exists(runsDir)) {
-            return out;
+            return new HashMap<>();
         }
         Dataset<Row> runs = spark.read().parquet(runsDir.toString());
+        if (!sql.contains(ROBUSTNESS)) {   // a criterion over runs alone: robustness need not be read every round
+            return count(runs, points, replicates);
+        }
         Path robustnessDir = layout.partitionDir(Tables.ROBUSTNESS);
         Column[] fields = Arrays.stream(scenarioRow().fieldNames()).map(functions::col).toArray(Column[]::new);
         Dataset<Row> scenarios = fs.exists(robustnessDir)
@@ -135,9 +137,14 @@ final class FrontierCriterion {
                 : spark.createDataFrame(List.of(), new StructType().add("point_id", DataTypes.StringType)
                         .add("replicate", DataTypes.IntegerType)
                         .add(ROBUSTNESS, DataTypes.createMapType(DataTypes.StringType, scenarioRow())));
-        List<Row> rows = runs.join(scenarios, scala.jdk.javaapi.CollectionConverters.asScala(
-                        List.of("point_id", "replicate")).toSeq(), "left")
-                .where(functions.col("replicate").lt(replicates))
+        return count(runs.join(scenarios, scala.jdk.javaapi.CollectionConverters.asScala(
+                List.of("point_id", "replicate")).toSeq(), "left"), points, replicates);
+    }
+
+    /** {passes, runs} by point id of the criterion over {@code runs}' replicates 0..replicates-1 of {@code points}. */
+    private Map<String, int[]> count(Dataset<Row> runs, Set<String> points, int replicates) {
+        Map<String, int[]> out = new HashMap<>();
+        List<Row> rows = runs.where(functions.col("replicate").lt(replicates))
                 .selectExpr("point_id", "replicate", "coalesce((" + sql + "), false) AS pass")
                 .dropDuplicates(new String[] {"point_id", "replicate"}).collectAsList();
         for (Row r : rows) {
