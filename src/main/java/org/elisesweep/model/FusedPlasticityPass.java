@@ -61,9 +61,7 @@ final class FusedPlasticityPass {
         final int[] denDelay = dendriticDelay;
         final int mask = state.historyLength - 1;
         final long next = state.step;
-        for (int j = 0; j < n; j++) {
-            rd[j] = hist[(int) ((next - denDelay[j] + 1) & mask) * n + j];
-        }
+        NetworkState.delayedRates(hist, mask, next, denDelay, rd, 0, 1, n);
         Arrays.fill(dendriticInput, 0, nDendrite, 0.0);
         final double[][] synMask = synapses.mask();
         rowsPass(0, nVis, coefFromVisible, synMask);

@@ -28,6 +28,25 @@ interface LaneKernels {
     /** s_i += W_ij·x_j for row j (synapses that do not learn). */
     void accumulate(double[] w, double[] x, int j, double[] s, int from, int to, int lanes);
 
+    /**
+     * {@link #updateAndAccumulate} (or, with {@code mask} not null, {@link #maskedUpdateAndAccumulate})
+     * for rows j, j+1, j+2 of {@code w} in one pass over i: each s_i receives the three rows'
+     * terms in row order, so the bits are those of three one-row calls, but c and s are loaded
+     * and s stored once per three rows. One coefficient vector for the three rows: where a
+     * row's diagonal learns, the caller leaves the block's own columns [j, j+3) out of [from, to).
+     */
+    void updateAndAccumulate3(double[][] w, double[][] mask, double[] c, double[] trace, double[] x, int j,
+                              double[] s, int from, int to, int lanes);
+
+    /** {@link #accumulate} for rows j, j+1, j+2 in one pass over i, each s_i in row order. */
+    void accumulate3(double[][] w, double[] x, int j, double[] s, int from, int to, int lanes);
+
+    /**
+     * The runaway check of {@link StepLoop#step} for every network b: {@code ok[b]} = |u_i| < limit
+     * for every neuron i in [0, n) and |v_i| < limit for i in [0, nV) (NaN fails). Writes ok.
+     */
+    void withinLimit(double[] u, double[] v, int n, int nV, double limit, boolean[] ok, int lanes);
+
     /** The kernels of this JVM, chosen once ({@link #choose}); immutable. */
     LaneKernels BEST = choose();
 
@@ -44,7 +63,7 @@ interface LaneKernels {
      * module's start-up warning would be a line of their output.
      */
     private static LaneKernels choose() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+        if (VectorModule.PRESENT) {
             try {
                 return new VectorLaneKernels();
             } catch (LinkageError e) {
@@ -96,6 +115,37 @@ interface LaneKernels {
                 for (int b = 0; b < lanes; b++) {
                     s[base + b] += w[base + b] * x[row + b];
                 }
+            }
+        }
+
+        @Override
+        public void withinLimit(double[] u, double[] v, int n, int nV, double limit, boolean[] ok, int lanes) {
+            java.util.Arrays.fill(ok, 0, lanes, true);
+            for (int i = 0; i < n; i++) {
+                boolean checksV = i < nV;
+                for (int b = 0; b < lanes; b++) {
+                    int k = i * lanes + b;
+                    ok[b] &= Math.abs(u[k]) < limit & (!checksV || Math.abs(v[k]) < limit);
+                }
+            }
+        }
+
+        @Override
+        public void updateAndAccumulate3(double[][] w, double[][] mask, double[] c, double[] trace, double[] x,
+                                         int j, double[] s, int from, int to, int lanes) {
+            for (int r = 0; r < 3; r++) {
+                if (mask == null) {
+                    updateAndAccumulate(w[j + r], c, trace, x, j + r, s, from, to, lanes);
+                } else {
+                    maskedUpdateAndAccumulate(w[j + r], mask[j + r], c, trace, x, j + r, s, from, to, lanes);
+                }
+            }
+        }
+
+        @Override
+        public void accumulate3(double[][] w, double[] x, int j, double[] s, int from, int to, int lanes) {
+            for (int r = 0; r < 3; r++) {
+                accumulate(w[j + r], x, j + r, s, from, to, lanes);
             }
         }
     }

@@ -11,7 +11,9 @@ import java.util.Map;
  * for every network, with their state laid out as a structure of arrays, network index innermost
  * ({@code x[i·B + b]} is network b's value for neuron i; W by presynaptic rows
  * {@code w[j][i·B + b]}), so that the per-neuron updates run as one flat loop over all networks
- * and the pass over W runs across the networks ({@link LaneKernels}).
+ * (the visible ones too when every network's teacher is on, or every one off), φ a vector at a
+ * time ({@link RateKernels}), the runaway check and the pass over W (three rows at a time, as
+ * {@link FusedPlasticityPass}) across the networks ({@link LaneKernels}).
  *
  * <p>Bit identity: every network's state after a cycle here equals, bit for bit, its state after
  * {@link StepLoop#runCycle} alone. Each element gets the same expressions as in
@@ -31,6 +33,7 @@ final class LockstepLoop {
     private static final double RUNAWAY_MV = Network.RUNAWAY_MV;
 
     private final LaneKernels kernels;
+    private final RateKernels rateKernels = RateKernels.create();
     // the structure of arrays of the current group, reused while its size fits
     private double[] u;
     private double[] v;
@@ -43,6 +46,9 @@ final class LockstepLoop {
     private double[] gI;
     private double[] coefFromVisible;
     private double[] coefFromLatent;
+    /** The teacher's conductances of one bin, network index innermost. */
+    private double[] teacherExc;
+    private double[] teacherInh;
     private double[][] w;
     private double[][] synMask;
     /** The diagonal coefficients of one row, set aside while it runs. */
@@ -116,6 +122,8 @@ final class LockstepLoop {
             gI = new double[size];
             coefFromVisible = new double[size];
             coefFromLatent = new double[size];
+            teacherExc = new double[size];
+            teacherInh = new double[size];
             w = new double[n][size];
             synMask = null;
             diagonal = new double[size / n];
@@ -281,15 +289,34 @@ final class LockstepLoop {
         for (int b = 0; b < lanes; b++) {
             if (alive[b]) {
                 StepLoop l = loops[b];
-                NeuronPasses.scaffold(c, l.state.history, l.scaffoldTarget, l.scaffoldSource, l.scaffoldSourceDelay,
-                        l.state.step, mask, n, gE, gI, lanes, b);
+                NeuronPasses.scaffold(c, l.state.history, l.scaffoldTarget, l.scaffoldLine, l.scaffoldDelayE,
+                        l.scaffoldDelayI, l.state.step, mask, gE, gI, lanes, b);
             }
         }
 
-        // (2) Euler updates (§3 steps 3–6); visible with each network's teacher of this cycle
-        for (int b = 0; b < lanes; b++) {
-            StepLoop l = loops[b];
-            NeuronPasses.visibleEuler(c, u, v, vStar, input, l.cycleExc, l.cycleInh, bin * nVis, nVis, lanes, b);
+        // (2) Euler updates (§3 steps 3–6); visible with each network's teacher of this cycle: one flat
+        // loop over every network's visible neurons when all have the teacher on (its conductances of
+        // this bin gathered network index innermost) or all off, else network by network
+        int teachers = 0;
+        for (StepLoop l : loops) {
+            teachers += l.cycleExc != null ? 1 : 0;
+        }
+        if (teachers == lanes) {
+            for (int b = 0; b < lanes; b++) {
+                StepLoop l = loops[b];
+                for (int i = 0; i < nVis; i++) {
+                    teacherExc[i * lanes + b] = l.cycleExc[bin * nVis + i];
+                    teacherInh[i * lanes + b] = l.cycleInh[bin * nVis + i];
+                }
+            }
+            NeuronPasses.visibleEuler(c, u, v, vStar, input, teacherExc, teacherInh, 0, visEnd, 1, 0);
+        } else if (teachers == 0) {
+            NeuronPasses.visibleEuler(c, u, v, vStar, input, null, null, 0, visEnd, 1, 0);
+        } else {
+            for (int b = 0; b < lanes; b++) {
+                StepLoop l = loops[b];
+                NeuronPasses.visibleEuler(c, u, v, vStar, input, l.cycleExc, l.cycleInh, bin * nVis, nVis, lanes, b);
+            }
         }
         // latents: flat loops over every network's latents, which C2 vectorises
         NeuronPasses.latentEuler(c, nDendrite == n, u, v, vStar, gE, gI, input, visEnd, end);
@@ -323,18 +350,11 @@ final class LockstepLoop {
         }
 
         // (3) rates and learning coefficients (§3 steps 7–8)
-        NeuronPasses.rates(c, true, c.etaVis(), u, vStar, rate, coefFromVisible, coefFromLatent, 0, visEnd);
-        NeuronPasses.rates(c, nDendrite == n, c.etaLat(), u, vStar, rate, coefFromVisible, coefFromLatent, visEnd,
+        rateKernels.rates(c, true, c.etaVis(), u, vStar, rate, coefFromVisible, coefFromLatent, 0, visEnd);
+        rateKernels.rates(c, nDendrite == n, c.etaLat(), u, vStar, rate, coefFromVisible, coefFromLatent, visEnd,
                 end);
         // runaway check, per network
-        Arrays.fill(ok, true);
-        for (int i = 0; i < n; i++) {
-            boolean checksV = i < nDendrite;
-            for (int b = 0; b < lanes; b++) {
-                int k = i * lanes + b;
-                ok[b] &= Math.abs(u[k]) < RUNAWAY_MV & (!checksV || Math.abs(v[k]) < RUNAWAY_MV);
-            }
-        }
+        kernels.withinLimit(u, v, n, nDendrite, RUNAWAY_MV, ok, lanes);
 
         // push the rates into each network's history (§3 steps 7 and 9), then its delayed rates
         for (int b = 0; b < lanes; b++) {
@@ -343,18 +363,10 @@ final class LockstepLoop {
             }
             StepLoop l = loops[b];
             NetworkState s = l.state;
-            final double[] hist = s.history;
             final long t = s.step;
-            final int at = (int) (t & mask) * n;
-            for (int i = 0; i < n; i++) {
-                hist[at + i] = rate[i * lanes + b];
-            }
+            NetworkState.push(s.history, mask, t, rate, b, lanes, n);
             s.step = t + 1;
-            final int[] denDelay = l.pass.dendriticDelay;
-            final long next = t + 1;
-            for (int j = 0; j < n; j++) {
-                rd[j * lanes + b] = hist[(int) ((next - denDelay[j] + 1) & mask) * n + j];
-            }
+            NetworkState.delayedRates(s.history, mask, t + 1, l.pass.dendriticDelay, rd, b, lanes, n);
         }
         weightPass(sh, lanes);
     }
@@ -362,30 +374,61 @@ final class LockstepLoop {
     /**
      * The pass over W of {@link FusedPlasticityPass#run} for every network: plasticity of this
      * step, then s of the next, rows from visible neurons with {@code coefFromVisible}, from
-     * latents with {@code coefFromLatent}, every s_i summed over j in ascending order. An
-     * all-to-all row's own diagonal coefficient is 0 while it runs, as in
-     * {@link FusedPlasticityPass} (W_jj + 0·r̄_j). Mutates W and s.
+     * latents with {@code coefFromLatent}, every s_i summed over j in ascending order. Mutates W
+     * and s.
      */
     private void weightPass(Shape sh, int lanes) {
-        final int n = sh.n;
-        final int nVis = sh.nVis;
+        Arrays.fill(input, 0, sh.nDendrite * lanes, 0.0);
+        rowsPass(sh, 0, sh.nVis, coefFromVisible, lanes);
+        rowsPass(sh, sh.nVis, sh.n, coefFromLatent, lanes);
+    }
+
+    /**
+     * Presynaptic rows [from, to), which all use coefficients {@code c}: three at a time
+     * ({@link LaneKernels#updateAndAccumulate3}), then one by one; a block never straddles nLearn,
+     * as in {@link FusedPlasticityPass}. An all-to-all block whose diagonals learn runs its own
+     * columns [j, j+3) row by row ({@link #row}, each with its diagonal coefficient 0) between the
+     * three-row passes over the columns before and after them: every s_i still receives rows j,
+     * j+1, j+2 in that order, and every W_ij the same update. Mutates W and s.
+     */
+    private void rowsPass(Shape sh, int from, int to, double[] c, int lanes) {
         final int nLearn = sh.nLearn;
-        final int nDendrite = sh.nDendrite;
-        Arrays.fill(input, 0, nDendrite * lanes, 0.0);
-        final double[] saved = diagonal;
-        for (int j = 0; j < n; j++) {
-            double[] c = j < nVis ? coefFromVisible : coefFromLatent;
-            if (sh.masked) {
-                kernels.maskedUpdateAndAccumulate(w[j], synMask[j], c, trace, rd, j, input, 0, nLearn, lanes);
-            } else if (j < nLearn) {
-                System.arraycopy(c, j * lanes, saved, 0, lanes);
-                Arrays.fill(c, j * lanes, j * lanes + lanes, 0.0);
-                kernels.updateAndAccumulate(w[j], c, trace, rd, j, input, 0, nLearn, lanes);
-                System.arraycopy(saved, 0, c, j * lanes, lanes);
+        final double[][] m = sh.masked ? synMask : null;
+        int j = from;
+        for (; j + 3 <= to && (j >= nLearn || j + 3 <= nLearn); j += 3) {
+            if (m == null && j < nLearn) {
+                kernels.updateAndAccumulate3(w, null, c, trace, rd, j, input, 0, j, lanes);
+                for (int r = j; r < j + 3; r++) {
+                    row(sh, r, c, j, j + 3, lanes);
+                }
+                kernels.updateAndAccumulate3(w, null, c, trace, rd, j, input, j + 3, nLearn, lanes);
             } else {
-                kernels.updateAndAccumulate(w[j], c, trace, rd, j, input, 0, nLearn, lanes);
+                kernels.updateAndAccumulate3(w, m, c, trace, rd, j, input, 0, nLearn, lanes);
             }
-            kernels.accumulate(w[j], rd, j, input, nLearn, nDendrite, lanes);
+            kernels.accumulate3(w, rd, j, input, nLearn, sh.nDendrite, lanes);
+        }
+        for (; j < to; j++) {
+            row(sh, j, c, 0, nLearn, lanes);
+            kernels.accumulate(w[j], rd, j, input, nLearn, sh.nDendrite, lanes);
+        }
+    }
+
+    /**
+     * Row j's plasticity and input over postsynaptic neurons [from, to): an all-to-all row whose
+     * diagonal learns runs with its own diagonal coefficient 0 (W_jj + 0·r̄_j), as in
+     * {@link FusedPlasticityPass}. Mutates W and s; {@code c} is restored.
+     */
+    private void row(Shape sh, int j, double[] c, int from, int to, int lanes) {
+        if (sh.masked) {
+            kernels.maskedUpdateAndAccumulate(w[j], synMask[j], c, trace, rd, j, input, from, to, lanes);
+        } else if (j < sh.nLearn) {
+            final double[] saved = diagonal;
+            System.arraycopy(c, j * lanes, saved, 0, lanes);
+            Arrays.fill(c, j * lanes, j * lanes + lanes, 0.0);
+            kernels.updateAndAccumulate(w[j], c, trace, rd, j, input, from, to, lanes);
+            System.arraycopy(saved, 0, c, j * lanes, lanes);
+        } else {
+            kernels.updateAndAccumulate(w[j], c, trace, rd, j, input, from, to, lanes);
         }
     }
 }

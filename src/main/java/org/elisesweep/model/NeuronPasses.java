@@ -6,7 +6,7 @@ package org.elisesweep.model;
  * ({@link LockstepLoop}: flat indices i·B + b in [from·B, to·B)), so that both compute each
  * element with the very same expressions: that is what makes lock-step bit-identical. Each is a
  * straight loop without reduction, which C2 vectorises (longer, so better, in lock-step); φ
- * ({@link Transfer#exp}) is not vectorised. Stateless; each mutates only the arrays it names
+ * is {@link RateKernels}. Stateless; each mutates only the arrays it names
  * as written.
  */
 final class NeuronPasses {
@@ -15,29 +15,32 @@ final class NeuronPasses {
 
     /**
      * Scaffold conductances of the latents (§3 step 2): g^E_i = Σ_k g_E0·max(r_j(t − D_E(j)), φ(E_l))
-     * and g^I_i likewise with D_E(j) + the inhibitory extra delay, over the scaffold's connections
-     * k (target i, source j) in their order, read from the rate history {@code hist} (time-major,
-     * {@code mask} = its length − 1, N = n rates a slot) at step t. Writes, for lane b of
-     * {@code lanes} (1 and 0 for one network), element i·lanes + b of gE and gI, for every latent,
-     * zeroing those of this lane first: the caller zeroes nothing.
+     * and g^I_i = Σ_k g_I0·max(r_j(t − D_I(j)), φ(E_l)) over the scaffold's connections k (target i,
+     * source j), grouped by target, in their order ({@link StepLoop}'s scaffold arrays: the
+     * target, the start of j's line in the rate history {@code hist} ({@link NetworkState#line}),
+     * D_E(j) and D_I(j)), at step t ({@code mask} = the history's length − 1). Writes, for lane b
+     * of {@code lanes} (1 and 0 for one network), element i·lanes + b of gE and gI of every
+     * target. Each sum runs in a local from 0.0 (the bits of summing into the array), written
+     * after each term, so that no chain of stores and loads runs through memory from one
+     * connection to the next, and no inner loop of 0 to 4 connections mispredicts its exit.
      */
-    static void scaffold(StepConstants c, double[] hist, int[] target, int[] source, int[] delay, long t, int mask,
-                         int n, double[] gE, double[] gI, int lanes, int b) {
-        final long inhExtra = c.inhExtra();
+    static void scaffold(StepConstants c, double[] hist, int[] target, int[] line, int[] delayE, int[] delayI, long t,
+                         int mask, double[] gE, double[] gI, int lanes, int b) {
         final double gE0 = c.gE0();
         final double gI0 = c.gI0();
         final double rest = c.rest();
+        final int slot = (int) (t & mask);
+        double e = 0.0;
+        double inh = 0.0;
+        int previous = -1;
         for (int k = 0; k < target.length; k++) {
-            int i = target[k] * lanes + b;
-            gE[i] = 0.0;
-            gI[i] = 0.0;
-        }
-        for (int k = 0; k < target.length; k++) {
-            int i = target[k] * lanes + b;
-            int j = source[k];
-            long sent = t - delay[k];
-            gE[i] += gE0 * Math.max(hist[(int) (sent & mask) * n + j], rest);
-            gI[i] += gI0 * Math.max(hist[(int) ((sent - inhExtra) & mask) * n + j], rest);
+            final int to = target[k];
+            final boolean first = to != previous;
+            previous = to;
+            e = (first ? 0.0 : e) + gE0 * Math.max(hist[line[k] + ((slot - delayE[k]) & mask)], rest);
+            inh = (first ? 0.0 : inh) + gI0 * Math.max(hist[line[k] + ((slot - delayI[k]) & mask)], rest);
+            gE[to * lanes + b] = e;
+            gI[to * lanes + b] = inh;
         }
     }
 
@@ -120,29 +123,4 @@ final class NeuronPasses {
         }
     }
 
-    /**
-     * Rates and learning coefficients (§3 steps 7–8): r_i = φ(u_i) and, with a dendrite,
-     * err_i = r_i − φ(v*_i), {@code coefFromVisible[i]} = etaFromVisible·err_i (η_vis onto
-     * visible targets, η_lat onto latents) and {@code coefFromLatent[i]} = η_lat·err_i. Writes
-     * rate and, with a dendrite, the two coefficient arrays (mV per step).
-     */
-    static void rates(StepConstants c, boolean dendrite, double etaFromVisible, double[] u, double[] vStar,
-                      double[] rate, double[] coefFromVisible, double[] coefFromLatent, int from, int to) {
-        final double slope = c.slope();
-        final double threshold = c.threshold();
-        final double etaLat = c.etaLat();
-        if (dendrite) {
-            for (int i = from; i < to; i++) {
-                double r = Transfer.phi(u[i], slope, threshold);
-                double err = r - Transfer.phi(vStar[i], slope, threshold);
-                rate[i] = r;
-                coefFromVisible[i] = etaFromVisible * err;
-                coefFromLatent[i] = etaLat * err;
-            }
-        } else {
-            for (int i = from; i < to; i++) {
-                rate[i] = Transfer.phi(u[i], slope, threshold);
-            }
-        }
-    }
 }

@@ -28,6 +28,8 @@ final class StepLoop {
     /** This network's noisy-teacher scratch, null without teacher noise. */
     private final NoisyTeacher noisyTeacher;
     final FusedPlasticityPass pass;
+    /** φ and the learning coefficients of a step, vectorised where the JVM can. */
+    private final RateKernels rateKernels = RateKernels.create();
     // decided once per cycle (beginCycle): teacher conductances (null = teacher off), membrane noise on
     double[] cycleExc;
     double[] cycleInh;
@@ -46,10 +48,12 @@ final class StepLoop {
     private final double[] vStarScratch;
     private final double[] gExcScratch;
     private final double[] gInhScratch;
-    // the scaffold's connections k: target latent, source, the source's excitatory delay D_E
+    // the scaffold's connections k, grouped by target in ascending order: target latent, the start
+    // of the source's line in the rate history, the source's delays D_E and D_I (steps)
     final int[] scaffoldTarget;
-    final int[] scaffoldSource;
-    final int[] scaffoldSourceDelay;
+    final int[] scaffoldLine;
+    final int[] scaffoldDelayE;
+    final int[] scaffoldDelayI;
 
     /**
      * The loop over {@code state} (not copied: the loop mutates it) of a network with these
@@ -76,20 +80,23 @@ final class StepLoop {
         this.gExcScratch = new double[n];
         this.gInhScratch = new double[n];
         // the scaffold as one flat list of connections, grouped by target in ascending order and in
-        // the scaffold's order within a target, with each source's delay D_E
+        // the scaffold's order within a target
         Scaffold scaffold = wiring.scaffold();
         int[] start = scaffold.sourceStartArray();
         int[] src = scaffold.sourceArray();
         int connections = start[n] - start[nVis];
+        int historyMask = state.historyLength - 1;
         this.scaffoldTarget = new int[connections];
-        this.scaffoldSource = new int[connections];
-        this.scaffoldSourceDelay = new int[connections];
+        this.scaffoldLine = new int[connections];
+        this.scaffoldDelayE = new int[connections];
+        this.scaffoldDelayI = new int[connections];
         int k = 0;
         for (int i = nVis; i < n; i++) {
             for (int q = start[i]; q < start[i + 1]; q++) {
                 scaffoldTarget[k] = i;
-                scaffoldSource[k] = src[q];
-                scaffoldSourceDelay[k] = wiring.scaffoldDelay(src[q]);
+                scaffoldLine[k] = NetworkState.line(src[q], historyMask);
+                scaffoldDelayE[k] = wiring.scaffoldDelay(src[q]);
+                scaffoldDelayI[k] = scaffoldDelayE[k] + (int) constants.inhExtra();
                 k++;
             }
         }
@@ -178,10 +185,10 @@ final class StepLoop {
      * docs/model.md §3 (no neuron's update reads another's new values of this step, so the
      * split changes no result): (1) scaffold conductances of the latents, in one flat loop over
      * the connections; (2) the Euler updates of u, v and r̄, for the latents as short element-wise
-     * loops that C2 vectorises; (3) the rates φ(u), φ(v*), learning coefficients and the runaway
-     * check: scalar ({@link Transfer#exp} does not vectorise), but a tight loop without the
-     * scaffold's inner loop, so the CPU overlaps the φ evaluations of several neurons. Measured
-     * with 13 + 50 neurons this is about 0.16 µs per step faster than one loop per population.
+     * loops that C2 vectorises; (3) the rates φ(u), φ(v*) and learning coefficients
+     * ({@link RateKernels}, a vector of neurons at a time with the Vector API), then the runaway
+     * check. Measured with 13 + 50 neurons the three passes were about 0.16 µs per step faster
+     * than one loop per population.
      * Between (2) and (3), membrane noise (when on this cycle) and then the clamp of the
      * {@code held} neurons (null: none) to {@code heldAt} mV; last the pass over W
      * ({@link FusedPlasticityPass#run}): plasticity of this step and the input of the next.
@@ -205,7 +212,7 @@ final class StepLoop {
         final StepConstants c = constants;
 
         // (1) latent neurons: scaffold conductances from the delay lines (§3 step 2)
-        NeuronPasses.scaffold(c, hist, scaffoldTarget, scaffoldSource, scaffoldSourceDelay, t, mask, n, gE, gI, 1, 0);
+        NeuronPasses.scaffold(c, hist, scaffoldTarget, scaffoldLine, scaffoldDelayE, scaffoldDelayI, t, mask, gE, gI, 1, 0);
 
         // (2) Euler updates (§3 steps 3–6). Visible: teacher conductances (§3 step 2, §5), of this cycle
         NeuronPasses.visibleEuler(c, u, v, vStar, input, cycleExc, cycleInh, b * nVis, nVis, 1, 0);
@@ -222,15 +229,15 @@ final class StepLoop {
         }
 
         // (3) rates and learning coefficients (§3 steps 7–8), runaway check
-        NeuronPasses.rates(c, true, m.etaVis(), u, vStar, rate, coefFromVisible, coefFromLatent, 0, nVis);
-        NeuronPasses.rates(c, nDendrite == n, m.etaLat(), u, vStar, rate, coefFromVisible, coefFromLatent, nVis, n);
+        rateKernels.rates(c, true, m.etaVis(), u, vStar, rate, coefFromVisible, coefFromLatent, 0, nVis);
+        rateKernels.rates(c, nDendrite == n, m.etaLat(), u, vStar, rate, coefFromVisible, coefFromLatent, nVis, n);
         boolean ok = true;
         for (int i = 0; i < n; i++) {
             ok &= Math.abs(u[i]) < RUNAWAY_MV & (i >= nDendrite || Math.abs(v[i]) < RUNAWAY_MV);
         }
 
         // push this step's rates into the delay lines (§3 steps 7 and 9)
-        System.arraycopy(rate, 0, hist, (int) (t & mask) * n, n);
+        NetworkState.push(hist, mask, t, rate, 0, 1, n);
         s.step = t + 1;
         pass.run(coefFromVisible, coefFromLatent);
         return ok;

@@ -11,18 +11,24 @@ package org.elisesweep.model;
  * slower. {@link #exp} is plain Java arithmetic, which Java 17 evaluates with IEEE 754
  * semantics everywhere (JEP 306), so it gives the same bits on every JVM and CPU. The three are
  * compared in {@code org.elisesweep.bench.KernelBenchmark} (expTransfer, expMath, expStrictMath).
+ * {@link VectorRateKernels} evaluates the same operations lane by lane, so its φ has these bits.
  */
 public final class Transfer {
-    private static final int TABLE_BITS = 6;
-    private static final int TABLE_SIZE = 1 << TABLE_BITS;
+    static final int TABLE_BITS = 6;
+    static final int TABLE_SIZE = 1 << TABLE_BITS;
     /** 2^(j/64) for j = 0..63, from the reproducible StrictMath.pow. */
-    private static final double[] TWO_POW_J_64 = new double[TABLE_SIZE];
-    private static final double INV_LN2_64 = TABLE_SIZE / 0.6931471805599453;
+    static final double[] TWO_POW_J_64 = new double[TABLE_SIZE];
+    static final double INV_LN2_64 = TABLE_SIZE / 0.6931471805599453;
     /** ln2/64 as fdlibm's ln2_hi/ln2_lo pair over 64: HI has 32 significant bits, so k·HI is exact. */
-    private static final double LN2_64_HI = 0x1.62e42feep-7;
-    private static final double LN2_64_LO = 0x1.a39ef35793c76p-39;
-    private static final double SHIFTER = 0x1.8p52;
-    private static final long SHIFTER_BITS = Double.doubleToRawLongBits(SHIFTER);
+    static final double LN2_64_HI = 0x1.62e42feep-7;
+    static final double LN2_64_LO = 0x1.a39ef35793c76p-39;
+    static final double SHIFTER = 0x1.8p52;
+    static final long SHIFTER_BITS = Double.doubleToRawLongBits(SHIFTER);
+
+    /** The Taylor coefficients 1/3!, 1/4!, 1/5!. */
+    static final double C3 = 1.0 / 6;
+    static final double C4 = 1.0 / 24;
+    static final double C5 = 1.0 / 120;
 
     static {
         for (int j = 0; j < TABLE_SIZE; j++) {
@@ -56,7 +62,7 @@ public final class Transfer {
         double r = (x - kd * LN2_64_HI) - kd * LN2_64_LO;
         int j = (int) (n & (TABLE_SIZE - 1));
         long k = n >> TABLE_BITS;
-        double p = r * (1.0 + r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120)))));
+        double p = r * (1.0 + r * (0.5 + r * (C3 + r * (C4 + r * C5))));
         double t = TWO_POW_J_64[j];
         double m = t + t * p;
         if (k > -1000) {

@@ -175,6 +175,60 @@ class LockstepTest {
         }
     }
 
+    @Test
+    void eachThreeRowLaneKernelEqualsThreeOneNetworkRowsOnRandomInputs() {
+        SplittableRandom rnd = new SplittableRandom(9);
+        for (LaneKernels kernels : List.of(new LaneKernels.Scalar(), LaneKernels.best())) {
+            for (int lanes : new int[] {1, 2, 3, 8, 16}) {
+                int n = 21;
+                int size = n * lanes;
+                double[][] w = new double[n][];
+                double[][] mask = new double[n][size];
+                for (int j = 0; j < n; j++) {
+                    w[j] = random(rnd, size);
+                    for (int k = 0; k < size; k++) {
+                        mask[j][k] = rnd.nextBoolean() ? 1.0 : 0.0;
+                    }
+                }
+                double[] c = random(rnd, size);
+                double[] trace = random(rnd, size);
+                double[] x = random(rnd, size);
+                double[] s = random(rnd, size);
+                int j = 7;
+                for (int kind = 0; kind < 3; kind++) {
+                    double[][] wl = new double[n][];
+                    for (int r = 0; r < n; r++) {
+                        wl[r] = w[r].clone();
+                    }
+                    double[] sl = s.clone();
+                    switch (kind) {
+                        case 0 -> kernels.updateAndAccumulate3(wl, null, c, trace, x, j, sl, 1, 20, lanes);
+                        case 1 -> kernels.updateAndAccumulate3(wl, mask, c, trace, x, j, sl, 1, 20, lanes);
+                        default -> kernels.accumulate3(wl, x, j, sl, 1, 20, lanes);
+                    }
+                    for (int b = 0; b < lanes; b++) {
+                        double[] in = lane(s, b, lanes);
+                        String what = kernels.getClass().getSimpleName() + " three rows, kind " + kind + ", B = "
+                                + lanes;
+                        for (int r = j; r < j + 3; r++) {
+                            double[] row = lane(w[r], b, lanes);
+                            double t = trace[r * lanes + b];
+                            double xr = x[r * lanes + b];
+                            switch (kind) {
+                                case 0 -> DendriticKernels.updateAndAccumulate(row, lane(c, b, lanes), t, xr, in, 1, 20);
+                                case 1 -> DendriticKernels.maskedUpdateAndAccumulate(row, lane(mask[r], b, lanes),
+                                        lane(c, b, lanes), t, xr, in, 1, 20);
+                                default -> DendriticKernels.accumulate(row, xr, in, 1, 20);
+                            }
+                            assertTrue(Arrays.equals(row, lane(wl[r], b, lanes)), what + ": row " + r + ", lane " + b);
+                        }
+                        assertTrue(Arrays.equals(in, lane(sl, b, lanes)), what + ": s of lane " + b);
+                    }
+                }
+            }
+        }
+    }
+
     private static double[] random(SplittableRandom rnd, int size) {
         double[] a = new double[size];
         for (int k = 0; k < size; k++) {

@@ -520,7 +520,8 @@ class NoiseTest {
         h.add(s.delayedRate);
         h.add(s.dendriticInput);
         h.add(s.weightRows);
-        h.add(s.history);
+        // slot by slot, the layout these hashes were taken with (the history is neuron-major since)
+        h.add(s.historyBySlot());
         return h.hex();
     }
 }

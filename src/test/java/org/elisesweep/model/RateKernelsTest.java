@@ -1,0 +1,84 @@
+package org.elisesweep.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The vector φ has the bits of the scalar one, on every lane, in and out of its fast range. */
+class RateKernelsTest {
+    private static final StepConstants C = StepConstants.of(ModelParams.defaults());
+
+    @Test
+    void testsRunWithTheVectorKernels() {
+        assertTrue(RateKernels.create() instanceof VectorRateKernels, "surefire starts the JVM with the Vector API");
+    }
+
+    @Test
+    void vectorRatesEqualScalarRatesBitForBitOnRandomPotentials() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int round = 0; round < 2000; round++) {
+            int n = 1 + rnd.nextInt(80);
+            double[] u = new double[n];
+            double[] vStar = new double[n];
+            for (int i = 0; i < n; i++) {
+                // the working range of the potentials, and now and then far beyond it
+                u[i] = rnd.nextInt(20) == 0 ? -5000 + 10000 * rnd.nextDouble() : -90 + 60 * rnd.nextDouble();
+                vStar[i] = -90 + 60 * rnd.nextDouble();
+            }
+            int from = rnd.nextInt(n);
+            int to = from + rnd.nextInt(n - from + 1);
+            boolean dendrite = rnd.nextBoolean();
+            assertSameRates(u, vStar, dendrite, from, to, "round " + round);
+        }
+    }
+
+    @Test
+    void everyLaneTakesTheScalarSpecialCasesExactly() {
+        // one extreme lane in an otherwise ordinary vector: overflow, underflow, the subnormal range, NaN, ±∞
+        double[] extremes = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -2400, 2400, -2330,
+                2360, 1e300, -1e300, -0.0};
+        for (double extreme : extremes) {
+            for (int lane = 0; lane < 16; lane++) {
+                double[] u = new double[16];
+                double[] vStar = new double[16];
+                for (int i = 0; i < 16; i++) {
+                    u[i] = -70 + i;
+                    vStar[i] = -60 + i;
+                }
+                u[lane] = extreme;
+                vStar[15 - lane] = extreme;
+                assertSameRates(u, vStar, true, 0, 16, "extreme " + extreme + " at lane " + lane);
+            }
+        }
+    }
+
+    @Test
+    void theVectorPhiIsTheModelsPhi() {
+        double[] u = {-70, -58, -50, -55, -65, -60, -52, -45};
+        double[] rate = new double[u.length];
+        RateKernels.create().rates(C, false, 0, u, u, rate, null, null, 0, u.length);
+        assertEquals(0.5, rate[1], 0.0);
+        assertEquals(0.02660, rate[0], 5e-6);
+        assertEquals(0.91683, rate[2], 5e-6);
+    }
+
+    private static void assertSameRates(double[] u, double[] vStar, boolean dendrite, int from, int to, String what) {
+        int n = u.length;
+        double[][] scalar = {new double[n], new double[n], new double[n]};
+        double[][] vector = {new double[n], new double[n], new double[n]};
+        new RateKernels.Scalar().rates(C, dendrite, 1e-3, u, vStar, scalar[0], scalar[1], scalar[2], from, to);
+        RateKernels.create().rates(C, dendrite, 1e-3, u, vStar, vector[0], vector[1], vector[2], from, to);
+        for (int a = 0; a < 3; a++) {
+            long[] s = new long[n];
+            long[] v = new long[n];
+            for (int i = 0; i < n; i++) {
+                s[i] = Double.doubleToRawLongBits(scalar[a][i]);
+                v[i] = Double.doubleToRawLongBits(vector[a][i]);
+            }
+            assertArrayEquals(s, v, what + ", array " + a + " (rate, coefficient from visible, from latent)");
+        }
+    }
+}
