@@ -289,8 +289,8 @@ final class LockstepLoop {
         for (int b = 0; b < lanes; b++) {
             if (alive[b]) {
                 StepLoop l = loops[b];
-                NeuronPasses.scaffold(c, l.state.history, l.scaffoldTarget, l.scaffoldLine, l.scaffoldDelayE,
-                        l.scaffoldDelayI, l.state.step, mask, gE, gI, lanes, b);
+                NeuronPasses.scaffold(c, l.state.history, l.scaffoldTarget, l.scaffoldSource, l.scaffoldDelayE,
+                        l.scaffoldDelayI, l.state.step, mask, n, gE, gI, lanes, b);
             }
         }
 

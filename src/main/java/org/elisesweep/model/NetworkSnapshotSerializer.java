@@ -13,7 +13,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * state's fields one by one: a snapshot stores numbers, never class names, so it stays readable
  * whatever else changes in the code. Layout, after a format number: training hash, learning curve
  * (cycles, MSE, Σcorr), then the state (N, history length H, step, u, v, r̄, r, r^d, s, W by
- * presynaptic rows, the N·H rate history slot by slot (the layout of snapshot format 1, whatever the layout in memory), η, η^d and the positions of the four noise streams).
+ * presynaptic rows, the N·H rate history, η, η^d and the positions of the four noise streams).
  * Doubles are written as their raw bits, so a reloaded state is bit-identical.
  */
 public final class NetworkSnapshotSerializer extends Serializer<NetworkSnapshot> {
@@ -66,7 +66,7 @@ public final class NetworkSnapshotSerializer extends Serializer<NetworkSnapshot>
         for (double[] row : s.weightRows) {
             out.writeDoubles(row);
         }
-        out.writeDoubles(s.historyBySlot());
+        out.writeDoubles(s.history);
         NoiseState noise = s.noise;
         out.writeDoubles(noise.soma);
         out.writeDoubles(noise.dendrite);
@@ -115,7 +115,7 @@ public final class NetworkSnapshotSerializer extends Serializer<NetworkSnapshot>
         for (int j = 0; j < n; j++) {
             System.arraycopy(rows[j], 0, s.weightRows[j], 0, n);
         }
-        s.setHistoryBySlot(history);
+        System.arraycopy(history, 0, s.history, 0, history.length);
         return new NetworkSnapshot(s, curve, hash);
     }
 }

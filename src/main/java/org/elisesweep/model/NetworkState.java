@@ -10,12 +10,10 @@ import org.ejml.data.DMatrixRMaj;
  * (docs/model.md §8). {@link #copy()} gives an independent deep copy, so one trained state can
  * start many disturbance scenarios ("train once, disturb many").
  *
- * <p>Delay lines are one shared rate history, {@code history[j·H + (m mod H)] = r_j(m)},
- * H a power of two above the longest delay, neuron-major: a delay line read at a fixed delay
- * moves one slot a step, so its reads stay on one cache line for 8 steps, where time-major
- * slots put every read of a step on a line of its own (measured: the scaffold's reads at
- * 13 + 50 neurons went from 19 % to … of the single loop's time); times before 0 read the
- * initial φ(E_l).
+ * <p>Delay lines are one shared rate history, {@code history[(m mod H)·N + j] = r_j(m)},
+ * H a power of two above the longest delay, time-major so that a step pushes its rates in one
+ * contiguous write; times before 0 read the initial φ(E_l). (Neuron-major lines, each delay
+ * line contiguous in time, were measured in the step loop and in lock-step: no gain.)
  */
 public final class NetworkState {
     /** The next Euler step to run (0 for a new network). */
@@ -39,21 +37,11 @@ public final class NetworkState {
      * {@link #weights()} gives W as an EJML matrix.
      */
     final double[][] weightRows;
-    /** Rate history, neuron-major: N lines of {@link #historyLength} slots ({@link #line}). */
+    /** Rate history, time-major, {@link #historyLength} slots of N rates. */
     final double[] history;
     final int historyLength;
     /** Membrane-noise processes and noise streams. */
     final NoiseState noise;
-
-    /**
-     * Where neuron j's line of the history starts, for H = mask + 1 slots a line. Lines are
-     * H + 8 doubles apart, not H: at H = 512 (4 KiB) every neuron's slot m would map to the same
-     * set of the L1 cache, and a step's push evicts itself (measured: no gain over time-major
-     * without the padding).
-     */
-    static int line(int j, int mask) {
-        return j * (mask + 1 + 8);
-    }
 
     /**
      * Pushes the rates of step t into {@code hist} (§3 steps 7 and 9): r_i = {@code rate[i·lanes + b]}
@@ -62,7 +50,7 @@ public final class NetworkState {
     static void push(double[] hist, int mask, long t, double[] rate, int b, int lanes, int n) {
         final int slot = (int) (t & mask);
         for (int i = 0; i < n; i++) {
-            hist[line(i, mask) + slot] = rate[i * lanes + b];
+            hist[slot * n + i] = rate[i * lanes + b];
         }
     }
 
@@ -72,29 +60,7 @@ public final class NetworkState {
      */
     static void delayedRates(double[] hist, int mask, long next, int[] delay, double[] rd, int b, int lanes, int n) {
         for (int j = 0; j < n; j++) {
-            rd[j * lanes + b] = hist[line(j, mask) + (int) ((next - delay[j] + 1) & mask)];
-        }
-    }
-
-    /** The rate history slot by slot, {@code [(m mod H)·N + j] = r_j(m)}: a new array. */
-    double[] historyBySlot() {
-        int n = u.length;
-        double[] out = new double[n * historyLength];
-        for (int j = 0; j < n; j++) {
-            for (int m = 0; m < historyLength; m++) {
-                out[m * n + j] = history[line(j, historyLength - 1) + m];
-            }
-        }
-        return out;
-    }
-
-    /** Sets the rate history from {@code bySlot} as {@link #historyBySlot} gives it. Mutates the history. */
-    void setHistoryBySlot(double[] bySlot) {
-        int n = u.length;
-        for (int j = 0; j < n; j++) {
-            for (int m = 0; m < historyLength; m++) {
-                history[line(j, historyLength - 1) + m] = bySlot[m * n + j];
-            }
+            rd[j * lanes + b] = hist[(int) ((next - delay[j] + 1) & mask) * n + j];
         }
     }
 
@@ -107,7 +73,7 @@ public final class NetworkState {
         this.dendriticInput = new double[n];
         this.weightRows = new double[n][n];
         this.historyLength = historyLength;
-        this.history = new double[line(n, historyLength - 1)];
+        this.history = new double[n * historyLength];
         this.noise = noise;
     }
 
@@ -176,6 +142,6 @@ public final class NetworkState {
         return step == o.step && Arrays.equals(u, o.u) && Arrays.equals(v, o.v) && Arrays.equals(trace, o.trace)
                 && Arrays.equals(rate, o.rate) && Arrays.equals(delayedRate, o.delayedRate)
                 && Arrays.equals(dendriticInput, o.dendriticInput) && Arrays.deepEquals(weightRows, o.weightRows)
-                && Arrays.equals(historyBySlot(), o.historyBySlot()) && noise.sameAs(o.noise);
+                && Arrays.equals(history, o.history) && noise.sameAs(o.noise);
     }
 }

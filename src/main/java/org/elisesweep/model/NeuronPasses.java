@@ -17,15 +17,15 @@ final class NeuronPasses {
      * Scaffold conductances of the latents (§3 step 2): g^E_i = Σ_k g_E0·max(r_j(t − D_E(j)), φ(E_l))
      * and g^I_i = Σ_k g_I0·max(r_j(t − D_I(j)), φ(E_l)) over the scaffold's connections k (target i,
      * source j), grouped by target, in their order ({@link StepLoop}'s scaffold arrays: the
-     * target, the start of j's line in the rate history {@code hist} ({@link NetworkState#line}),
-     * D_E(j) and D_I(j)), at step t ({@code mask} = the history's length − 1). Writes, for lane b
+     * target, j, D_E(j) and D_I(j)), read from the rate history {@code hist} (time-major,
+     * {@code mask} = its length − 1, N = n rates a slot) at step t. Writes, for lane b
      * of {@code lanes} (1 and 0 for one network), element i·lanes + b of gE and gI of every
      * target. Each sum runs in a local from 0.0 (the bits of summing into the array), written
      * after each term, so that no chain of stores and loads runs through memory from one
      * connection to the next, and no inner loop of 0 to 4 connections mispredicts its exit.
      */
-    static void scaffold(StepConstants c, double[] hist, int[] target, int[] line, int[] delayE, int[] delayI, long t,
-                         int mask, double[] gE, double[] gI, int lanes, int b) {
+    static void scaffold(StepConstants c, double[] hist, int[] target, int[] source, int[] delayE, int[] delayI,
+                         long t, int mask, int n, double[] gE, double[] gI, int lanes, int b) {
         final double gE0 = c.gE0();
         final double gI0 = c.gI0();
         final double rest = c.rest();
@@ -37,8 +37,8 @@ final class NeuronPasses {
             final int to = target[k];
             final boolean first = to != previous;
             previous = to;
-            e = (first ? 0.0 : e) + gE0 * Math.max(hist[line[k] + ((slot - delayE[k]) & mask)], rest);
-            inh = (first ? 0.0 : inh) + gI0 * Math.max(hist[line[k] + ((slot - delayI[k]) & mask)], rest);
+            e = (first ? 0.0 : e) + gE0 * Math.max(hist[((slot - delayE[k]) & mask) * n + source[k]], rest);
+            inh = (first ? 0.0 : inh) + gI0 * Math.max(hist[((slot - delayI[k]) & mask) * n + source[k]], rest);
             gE[to * lanes + b] = e;
             gI[to * lanes + b] = inh;
         }

@@ -48,10 +48,10 @@ final class StepLoop {
     private final double[] vStarScratch;
     private final double[] gExcScratch;
     private final double[] gInhScratch;
-    // the scaffold's connections k, grouped by target in ascending order: target latent, the start
-    // of the source's line in the rate history, the source's delays D_E and D_I (steps)
+    // the scaffold's connections k, grouped by target in ascending order: target latent, source,
+    // the source's delays D_E and D_I (steps)
     final int[] scaffoldTarget;
-    final int[] scaffoldLine;
+    final int[] scaffoldSource;
     final int[] scaffoldDelayE;
     final int[] scaffoldDelayI;
 
@@ -85,16 +85,15 @@ final class StepLoop {
         int[] start = scaffold.sourceStartArray();
         int[] src = scaffold.sourceArray();
         int connections = start[n] - start[nVis];
-        int historyMask = state.historyLength - 1;
         this.scaffoldTarget = new int[connections];
-        this.scaffoldLine = new int[connections];
+        this.scaffoldSource = new int[connections];
         this.scaffoldDelayE = new int[connections];
         this.scaffoldDelayI = new int[connections];
         int k = 0;
         for (int i = nVis; i < n; i++) {
             for (int q = start[i]; q < start[i + 1]; q++) {
                 scaffoldTarget[k] = i;
-                scaffoldLine[k] = NetworkState.line(src[q], historyMask);
+                scaffoldSource[k] = src[q];
                 scaffoldDelayE[k] = wiring.scaffoldDelay(src[q]);
                 scaffoldDelayI[k] = scaffoldDelayE[k] + (int) constants.inhExtra();
                 k++;
@@ -212,7 +211,8 @@ final class StepLoop {
         final StepConstants c = constants;
 
         // (1) latent neurons: scaffold conductances from the delay lines (§3 step 2)
-        NeuronPasses.scaffold(c, hist, scaffoldTarget, scaffoldLine, scaffoldDelayE, scaffoldDelayI, t, mask, gE, gI, 1, 0);
+        NeuronPasses.scaffold(c, hist, scaffoldTarget, scaffoldSource, scaffoldDelayE, scaffoldDelayI, t, mask, n, gE, gI, 1,
+                0);
 
         // (2) Euler updates (§3 steps 3–6). Visible: teacher conductances (§3 step 2, §5), of this cycle
         NeuronPasses.visibleEuler(c, u, v, vStar, input, cycleExc, cycleInh, b * nVis, nVis, 1, 0);

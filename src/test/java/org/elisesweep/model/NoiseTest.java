@@ -520,8 +520,7 @@ class NoiseTest {
         h.add(s.delayedRate);
         h.add(s.dendriticInput);
         h.add(s.weightRows);
-        // slot by slot, the layout these hashes were taken with (the history is neuron-major since)
-        h.add(s.historyBySlot());
+        h.add(s.history);
         return h.hex();
     }
 }
