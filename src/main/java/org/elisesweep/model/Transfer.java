@@ -11,7 +11,8 @@ package org.elisesweep.model;
  * slower. {@link #exp} is plain Java arithmetic, which Java 17 evaluates with IEEE 754
  * semantics everywhere (JEP 306), so it gives the same bits on every JVM and CPU. The three are
  * compared in {@code org.elisesweep.bench.KernelBenchmark} (expTransfer, expMath, expStrictMath).
- * {@link VectorRateKernels} evaluates the same operations lane by lane, so its φ has these bits.
+ * {@link VectorRateKernels} evaluates the same operations lane by lane, so its φ has these bits
+ * (1.8× faster for a 13 + 50 network's rates, 3.0× for a lock-step group's; RateKernelsBenchmark).
  */
 public final class Transfer {
     static final int TABLE_BITS = 6;

@@ -15,6 +15,11 @@ import jdk.incubator.vector.VectorSpecies;
  * (−690, 690), where the scalar exp takes its special cases (overflow, underflow, subnormal
  * results, NaN), goes through {@link Transfer#phi}, as do the neurons left over after the
  * last whole vector. Holds scratch (the gather's indices, φ(v*)): one instance per loop.
+ *
+ * <p>Measured (RateKernelsBenchmark, one session, ns per step's rates of all neurons): 13 + 50
+ * neurons 234 ± 4 against 429 ± 15 for {@link RateKernels.Scalar} (the tails of 5 and 2 neurons
+ * stay scalar); a lock-step group of 8 such networks, 1 133 ± 60 against 3 398 ± 89. The vector
+ * division is most of what remains.
  */
 final class VectorRateKernels implements RateKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED.length() >= 8

@@ -407,7 +407,7 @@ class NoiseTest {
      * every noise level 0 the results must stay bit-identical to that code.
      */
     private static final String PRE_NOISE_SIMULATION = "d3d52f859abcb7210499ba9c11ff171e17867080309ee6b0462f9312060879dc";
-    private static final String PRE_NOISE_ELISE = "8ac47be80f4145e8b8eacc55dac9ad32bd79b9edf7f091e673f931a97217773c";
+    static final String PRE_NOISE_ELISE = "8ac47be80f4145e8b8eacc55dac9ad32bd79b9edf7f091e673f931a97217773c";
     private static final String PRE_NOISE_RESERVOIR = "ab4f0181efe03fe3cdbb0a9ac512470a8a108ba19a5c081c4b2c4de26d1d1930";
     private static final String PRE_NOISE_SOMA_ONLY = "273470d8c9f09cfa07467f60591c19874f3e664b107a3d225a14093b77ee38bd";
     private static final String PRE_NOISE_SPARSE = "0d12ac22814dd84e825348d9d5ac857f358951f792bee93a04d4e0d2eac98f3a";
@@ -504,7 +504,7 @@ class NoiseTest {
     }
 
     /** Every array of the state (noise aside) after 45 cycles: free every 20th, a tonic window clamp in cycle 30. */
-    private static String stateHash(ModelParams m, NoiseParams noise) throws Exception {
+    static String stateHash(ModelParams m, NoiseParams noise) throws Exception {
         Network net = Network.create(m, Pattern.fuerElise(), 10.0, 3, noise);
         Clamp clamp = new Clamp("c", 4, 900, 1500, 0, 12, 15.0);
         for (int c = 0; c < 45; c++) {

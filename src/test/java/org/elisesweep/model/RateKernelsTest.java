@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +58,22 @@ class RateKernelsTest {
                 assertSameRates(u, vStar, true, 0, 16, "extreme " + extreme + " at lane " + lane);
             }
         }
+    }
+
+    @Test
+    void aJvmWithoutTheVectorApiComputesTheSameStateBitForBit() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                StateHashWithoutVectorApi.class.getName()).redirectErrorStream(true).start();
+        List<String> out;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            out = r.lines().toList();
+        }
+        assertEquals(0, p.waitFor(), String.join("\n", out));
+        assertEquals(List.of("Scalar", NoiseTest.PRE_NOISE_ELISE), out.subList(out.size() - 2, out.size()),
+                "the child's kernels and its network's state after 45 cycles");
+        assertEquals(NoiseTest.PRE_NOISE_ELISE, NoiseTest.stateHash(ModelParams.defaults(), NoiseParams.none()),
+                "this JVM's (vector kernels)");
     }
 
     @Test
