@@ -126,8 +126,11 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
         return groups;
     }
 
-    /** What one simulation of a group produced: its result and, when stored, its trained network. */
-    private record Computed(SimulationResult result, NetworkSnapshot trained) {
+    /**
+     * What one simulation of a group produced: its result and, when stored, its trained network,
+     * and when it started and ended on its own thread (a member that diverges leaves the group early).
+     */
+    private record Computed(SimulationResult result, NetworkSnapshot trained, Instant started, Instant ended) {
     }
 
     /**
@@ -159,7 +162,6 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
             return;
         }
         List<Computed> computed = Lockstep.run(jobs);
-        Instant ended = Instant.now();
         for (int k = 0; k < valid.size(); k++) {
             PlannedRun run = valid.get(k);
             SimulationResult r = computed.get(k).result();
@@ -170,21 +172,22 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
                         NetworkSnapshotSerializer.toBytes(t));
             }
             rows.write(new ResultRows.RunInfo(run, parameters.values(run.parameters()), run.spec().pattern(),
-                    host(), started, ended), r.status(), r.message(), r);
+                    host(), computed.get(k).started(), computed.get(k).ended()), r.status(), r.message(), r);
             record(outcome, r.status(), r.message(), r.steps(), r.wallSeconds());
         }
     }
 
     /** One simulation on {@code stepper}: from the stored network {@code from} (or null), keeping its trained network when {@code store}. */
     private Computed compute(SimulationSpec spec, NetworkSnapshot from, boolean store, Stepper stepper) {
+        Instant started = Instant.now();
         if (from != null) {
-            return new Computed(Simulation.replay(spec, from, SimulationListener.NONE, ctx.budgetNanos(), stepper),
-                    null);
+            SimulationResult r = Simulation.replay(spec, from, SimulationListener.NONE, ctx.budgetNanos(), stepper);
+            return new Computed(r, null, started, Instant.now());
         }
         NetworkSnapshot[] trained = new NetworkSnapshot[1];
         SimulationResult r = Simulation.run(spec, SimulationListener.NONE, ctx.budgetNanos(),
                 store ? s -> trained[0] = s : null, stepper);
-        return new Computed(r, trained[0]);
+        return new Computed(r, trained[0], started, Instant.now());
     }
 
     private void record(BatchOutcome outcome, Status status, String message, long steps, double seconds) {

@@ -131,6 +131,12 @@ class SweepJobTest {
         table(out.resolve("on"), "runs").createOrReplaceTempView("lockstep_runs");
         assertEquals(List.of("DIVERGED", "OK"), spark.sql("SELECT DISTINCT status FROM lockstep_runs ORDER BY status")
                 .collectAsList().stream().map(r -> r.getString(0)).toList());
+        // each member's own times: the runs that diverge at once leave the group before the others end
+        Row times = spark.sql("SELECT max(CASE WHEN status = 'DIVERGED' THEN ended_at END), "
+                + "min(CASE WHEN status = 'OK' THEN ended_at END), min(started_at) FROM lockstep_runs").first();
+        assertTrue(times.getTimestamp(0).before(times.getTimestamp(1)), "diverged ended " + times.getTimestamp(0)
+                + ", the first OK run " + times.getTimestamp(1));
+        assertTrue(!times.getTimestamp(2).after(times.getTimestamp(0)), "started before any ended");
     }
 
     private static Map<String, Row> byKey(Dataset<Row> runs) {
