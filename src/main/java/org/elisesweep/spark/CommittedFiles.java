@@ -11,6 +11,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 
 /**
  * The committed files of one sweep, by table and batch key, as listed from its partition
@@ -77,33 +78,49 @@ final class CommittedFiles {
     }
 
     /**
-     * The cheap check before files are read: every file's Parquet footer is readable. Reads
-     * footers only, never data pages.
+     * The cheap checks before files are read or added to, reading each file's Parquet footer once
+     * and never a data page: every footer is readable, then the runs files are of the table format
+     * this version writes ({@link TableFormat}).
      *
      * @param output the output directory as the user gave it, for the command in the message
      * @throws DamagedTablesException naming the first damaged file, its cause and the repair command
+     * @throws SweepConflictException naming the first runs file of another format
      */
-    void requireReadable(TableLayout layout, String output, Configuration conf) {
+    void requireReadableAndCurrent(TableLayout layout, String output, Configuration conf) {
         List<String> damaged = new ArrayList<>();
+        Map<Path, ParquetMetadata> runs = new LinkedHashMap<>();
         for (String table : COMMIT_ORDER) {
             for (Path file : of(table).values()) {
-                String cause = ParquetFiles.footerProblem(file, conf);
-                if (cause != null) {
-                    damaged.add(layout.relative(file) + ": " + cause);
+                try {
+                    ParquetMetadata footer = ParquetFiles.footer(file, conf);
+                    if (table.equals(Tables.RUNS)) {
+                        runs.put(file, footer);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    damaged.add(layout.relative(file) + ": " + ParquetFiles.unreadableFooter(e));
                 }
             }
         }
         refuse(damaged, layout, output);
+        TableFormat.requireCurrent(runs, layout, output);
     }
 
     /**
-     * The check before anything adds to, repairs or reads these tables: their runs files are of the
-     * table format this version writes ({@link TableFormat}).
+     * The format check alone, for verify, which reports damage itself: the runs files whose
+     * footers read are of the table format this version writes ({@link TableFormat}).
      *
      * @throws SweepConflictException naming the first file of another format
      */
     void requireCurrentFormat(TableLayout layout, String output, Configuration conf) {
-        TableFormat.requireCurrent(of(Tables.RUNS).values(), layout, output, conf);
+        Map<Path, ParquetMetadata> runs = new LinkedHashMap<>();
+        for (Path file : of(Tables.RUNS).values()) {
+            try {
+                runs.put(file, ParquetFiles.footer(file, conf));
+            } catch (IOException | RuntimeException damaged) {
+                // left to the checks for damage
+            }
+        }
+        TableFormat.requireCurrent(runs, layout, output);
     }
 
     /**

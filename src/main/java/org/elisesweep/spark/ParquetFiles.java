@@ -48,8 +48,13 @@ final class ParquetFiles {
             footer(file, conf);
             return null;
         } catch (IOException | RuntimeException e) {
-            return "unreadable Parquet footer (" + firstLine(e) + ")";
+            return unreadableFooter(e);
         }
+    }
+
+    /** The problem of a footer that {@link #footer} could not read, in one line. */
+    static String unreadableFooter(Exception e) {
+        return "unreadable Parquet footer (" + firstLine(e) + ")";
     }
 
     static ParquetMetadata footer(Path file, Configuration conf) throws IOException {

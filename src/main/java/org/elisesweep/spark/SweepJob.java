@@ -144,8 +144,7 @@ public final class SweepJob {
         long start = System.nanoTime();
         // 1. what is committed already (its files intact?), and is it from this model version?
         CommittedFiles files = CommittedFiles.list(fs, layout);
-        files.requireReadable(layout, options.outputRoot(), spark.sparkContext().hadoopConfiguration());
-        files.requireCurrentFormat(layout, options.outputRoot(), spark.sparkContext().hadoopConfiguration());
+        files.requireReadableAndCurrent(layout, options.outputRoot(), spark.sparkContext().hadoopConfiguration());
         CommittedRuns committed = CommittedRuns.read(spark, fs, layout);
         List<String> foreign = committed.modelVersions().stream().filter(v -> !v.equals(ModelVersion.ID)).toList();
         if (!foreign.isEmpty()) {

@@ -111,8 +111,7 @@ public final class SweepTables {
         FileSystem fs = root.getFileSystem(hadoop);
         TableLayout layout = new TableLayout(fs.makeQualified(root).toString(), sweep);
         CommittedFiles files = CommittedFiles.list(fs, layout);
-        files.requireReadable(layout, outputRoot, hadoop);
-        files.requireCurrentFormat(layout, outputRoot, hadoop);
+        files.requireReadableAndCurrent(layout, outputRoot, hadoop);
         return new SweepTables(spark, layout, fs, sweep, null);
     }
 

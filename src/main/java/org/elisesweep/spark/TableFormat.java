@@ -1,11 +1,8 @@
 package org.elisesweep.spark;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 
@@ -41,18 +38,13 @@ final class TableFormat {
      * Refuses to add to, repair or report on tables of another format: the sweep would write files
      * whose columns differ from those already there, which no reader can take as one table.
      *
-     * @param files committed files of a sweep (checked in order; footers are small); one whose footer
-     *              does not read is left to the checks for damage
+     * @param footers committed files of a sweep and their footers, checked in order
      * @throws SweepConflictException naming the first file of another format and what to do instead
      */
-    static void requireCurrent(Collection<Path> files, TableLayout layout, String output, Configuration conf) {
-        for (Path file : files) {
-            int format;
-            try {
-                format = of(ParquetFiles.footer(file, conf));
-            } catch (IOException | RuntimeException damaged) {
-                continue;
-            }
+    static void requireCurrent(Map<Path, ParquetMetadata> footers, TableLayout layout, String output) {
+        for (Map.Entry<Path, ParquetMetadata> e : footers.entrySet()) {
+            Path file = e.getKey();
+            int format = of(e.getValue());
             if (format != Tables.FORMAT) {
                 throw new SweepConflictException(layout.relative(file) + " in " + output + " has table format "
                         + format + ", this version writes format " + Tables.FORMAT + " (" + CHANGES
