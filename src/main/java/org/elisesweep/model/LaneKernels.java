@@ -9,8 +9,8 @@ package org.elisesweep.model;
  * <p>Every element gets exactly the operations, in the same order, of the one-network kernel
  * (no fused multiply-add, no reduction across networks), so each network's bits are those of
  * its loop alone; only the order in which independent elements are computed changes. Each
- * kernel runs over neurons i in [from, to), every network b in [0, B), and mutates only
- * {@code w} and {@code s}. Two implementations give the same bits: {@link Scalar}, plain loops,
+ * row kernel runs over neurons i in [from, to), every network b in [0, B), and mutates only
+ * {@code w} and {@code s}; {@link #withinLimit} writes only its flags. Two implementations give the same bits: {@link Scalar}, plain loops,
  * and {@code VectorLaneKernels} (jdk.incubator.vector, lanes = networks); {@link #best} chooses.
  */
 interface LaneKernels {

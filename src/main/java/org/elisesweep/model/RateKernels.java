@@ -16,9 +16,20 @@ interface RateKernels {
     void rates(StepConstants c, boolean dendrite, double etaFromVisible, double[] u, double[] vStar, double[] rate,
                double[] coefFromVisible, double[] coefFromLatent, int from, int to);
 
-    /** New kernels for one loop: the vector ones when this JVM has the Vector API ({@link VectorModule}). */
+    /**
+     * New kernels for one loop: the vector ones when this JVM has the Vector API
+     * ({@link VectorModule}) and they load (a vector shape they cannot use, such as one lane,
+     * fails their class initialisation), else the scalar ones, silently: the same bits.
+     */
     static RateKernels create() {
-        return VectorModule.PRESENT ? new VectorRateKernels() : new Scalar();
+        if (VectorModule.PRESENT) {
+            try {
+                return new VectorRateKernels();
+            } catch (LinkageError e) {
+                // fall through to the scalar kernels
+            }
+        }
+        return new Scalar();
     }
 
     /** One neuron at a time. Stateless. */

@@ -39,8 +39,6 @@ final class StepLoop {
     final int n;
     /** Postsynaptic neurons that have a dendrite: 0…nDendrite−1. */
     final int nDendrite;
-    /** φ(E_l), the floor of the rates the scaffold sends. */
-    final double rest;
     // learning coefficients of the step just run (mV per step): η·(r_i − r*_i), for visible and latent presynaptic j
     private final double[] coefFromVisible;
     private final double[] coefFromLatent;
@@ -73,7 +71,6 @@ final class StepLoop {
         this.nVis = wiring.visibleNeurons();
         this.n = wiring.neurons();
         this.nDendrite = m.mode().dendriteNeurons(nVis, n);
-        this.rest = m.restRate();
         this.coefFromVisible = new double[n];
         this.coefFromLatent = new double[n];
         this.vStarScratch = new double[n];

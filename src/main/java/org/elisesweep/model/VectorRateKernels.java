@@ -1,7 +1,6 @@
 package org.elisesweep.model;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -17,8 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  * last whole vector. Holds scratch (the gather's indices, φ(v*)): one instance per loop.
  *
  * <p>Measured (RateKernelsBenchmark, one session, ns per step's rates of all neurons): 13 + 50
- * neurons 234 ± 4 against 429 ± 15 for {@link RateKernels.Scalar} (the tails of 5 and 2 neurons
- * stay scalar); a lock-step group of 8 such networks, 1 133 ± 60 against 3 398 ± 89. The vector
+ * neurons 234 ± 4 against 429 ± 15 for {@link RateKernels.Scalar} (with 8 lanes, AVX-512, the
+ * tails of 5 visible and 2 latent neurons stay scalar); a lock-step group of 8 such networks, 1 133 ± 60 against 3 398 ± 89. The vector
  * division is most of what remains.
  */
 final class VectorRateKernels implements RateKernels {
@@ -28,7 +27,10 @@ final class VectorRateKernels implements RateKernels {
     /** Integers with as many lanes as S, for the gather's indices. */
     private static final VectorSpecies<Integer> INDEX = VectorSpecies.of(int.class,
             VectorShape.forBitSize(S.vectorBitSize() / 2));
-    /** Below −692.4, exp's result is subnormal and the scalar code scales it in two steps; above 709 it overflows. */
+    /**
+     * Below about −692.5 the scalar exp scales its result in two steps (k ≤ −1000), below −745 it
+     * returns 0, from 709 on ∞: (−690, 690) keeps every lane on its general path.
+     */
     private static final double FAST_LIMIT = 690.0;
 
     private final int[] index = new int[L];

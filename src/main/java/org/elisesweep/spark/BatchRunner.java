@@ -153,10 +153,11 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
                 record(outcome, Status.INVALID, e.getMessage(), 0, 0);
                 continue;
             }
+            Instant begun = Instant.now();   // its stored network's reading included, as before lock-step
             NetworkSnapshot from = run.network() == null ? null : stored.load(run.network());
             boolean store = networks != null && from == null;
             valid.add(run);
-            jobs.add(stepper -> compute(spec, from, store, stepper));
+            jobs.add(stepper -> compute(spec, from, store, stepper, begun));
         }
         if (jobs.isEmpty()) {
             return;
@@ -177,9 +178,12 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
         }
     }
 
-    /** One simulation on {@code stepper}: from the stored network {@code from} (or null), keeping its trained network when {@code store}. */
-    private Computed compute(SimulationSpec spec, NetworkSnapshot from, boolean store, Stepper stepper) {
-        Instant started = Instant.now();
+    /**
+     * One simulation on {@code stepper}, begun at {@code started}: from the stored network
+     * {@code from} (or null), keeping its trained network when {@code store}.
+     */
+    private Computed compute(SimulationSpec spec, NetworkSnapshot from, boolean store, Stepper stepper,
+                             Instant started) {
         if (from != null) {
             SimulationResult r = Simulation.replay(spec, from, SimulationListener.NONE, ctx.budgetNanos(), stepper);
             return new Computed(r, null, started, Instant.now());

@@ -42,16 +42,6 @@ final class ParquetFiles {
         void visit(Group row);
     }
 
-    /** Why the footer of {@code file} cannot be read, or null when it can. */
-    static String footerProblem(Path file, Configuration conf) {
-        try {
-            footer(file, conf);
-            return null;
-        } catch (IOException | RuntimeException e) {
-            return unreadableFooter(e);
-        }
-    }
-
     /** The problem of a footer that {@link #footer} could not read, in one line. */
     static String unreadableFooter(Exception e) {
         return "unreadable Parquet footer (" + firstLine(e) + ")";

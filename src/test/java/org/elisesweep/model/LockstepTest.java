@@ -117,15 +117,20 @@ class LockstepTest {
     @Test
     void aNetworkThatRunsAwayStopsWhereItStopsAloneAndTheOthersGoOn() {
         ModelParams m = model(Mode.ELISE, Connectivity.ALL_TO_ALL);
-        List<Network> nets = new ArrayList<>();
-        for (int k = 0; k < 4; k++) {
-            nets.add(Network.create(k == 2 ? m.toBuilder().weightSd(400).build() : m, Pattern.fuerElise(), 10.0, k));
+        // 4 networks: the scalar runaway check; 8: the vector one (VectorLaneKernels.withinLimit)
+        for (int size : new int[] {4, 8}) {
+            int wildAt = size - 3;
+            List<Network> nets = new ArrayList<>();
+            for (int k = 0; k < size; k++) {
+                nets.add(Network.create(k == wildAt ? m.toBuilder().weightSd(400).build() : m, Pattern.fuerElise(),
+                        10.0, k));
+            }
+            // the wild network's huge weights drive its dendrites past RUNAWAY_MV within the first cycle
+            Network wild = nets.get(wildAt).copy();
+            long at = wild.runCycle(true, null, null);
+            assertTrue(at >= 0 && at < 2500, "the wild network should run away in its first cycle, at " + at);
+            assertLoopMatchesAlone(nets, 3, LaneKernels.best());
         }
-        // network 2's huge weights drive its dendrites past RUNAWAY_MV within the first cycle
-        Network wild = nets.get(2).copy();
-        long at = wild.runCycle(true, null, null);
-        assertTrue(at >= 0 && at < 2500, "the wild network should run away in its first cycle, at " + at);
-        assertLoopMatchesAlone(nets, 3, LaneKernels.best());
     }
 
     // --- kernels against the plain one-network loops ----------------------------------------
@@ -179,7 +184,7 @@ class LockstepTest {
     void eachThreeRowLaneKernelEqualsThreeOneNetworkRowsOnRandomInputs() {
         SplittableRandom rnd = new SplittableRandom(9);
         for (LaneKernels kernels : List.of(new LaneKernels.Scalar(), LaneKernels.best())) {
-            for (int lanes : new int[] {1, 2, 3, 8, 16}) {
+            for (int lanes : new int[] {1, 2, 3, 4, 8, 16}) {
                 int n = 21;
                 int size = n * lanes;
                 double[][] w = new double[n][];
