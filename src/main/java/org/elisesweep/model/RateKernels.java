@@ -17,12 +17,12 @@ interface RateKernels {
                double[] coefFromVisible, double[] coefFromLatent, int from, int to);
 
     /**
-     * New kernels for one loop: the vector ones when this JVM has the Vector API
+     * New kernels for one loop: the vector ones when this JVM has the Vector API and C2
      * ({@link VectorModule}) and they load (a vector shape they cannot use, such as one lane,
      * fails their class initialisation), else the scalar ones, silently: the same bits.
      */
     static RateKernels create() {
-        if (VectorModule.PRESENT) {
+        if (VectorModule.PRESENT && VectorModule.COMPILED_BY_C2) {
             try {
                 return new VectorRateKernels();
             } catch (LinkageError e) {

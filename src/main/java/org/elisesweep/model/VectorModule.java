@@ -1,5 +1,8 @@
 package org.elisesweep.model;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+
 /**
  * Whether this JVM was started with {@code --add-modules jdk.incubator.vector}: then the
  * kernels that use the Vector API ({@link VectorRateKernels}, {@link VectorLaneKernels}) run,
@@ -9,7 +12,23 @@ package org.elisesweep.model;
 final class VectorModule {
     /** Decided once per JVM, at class initialisation. */
     static final boolean PRESENT = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    /**
+     * Whether C2 compiles this JVM's hot code. Only C2 turns the Vector API into vector
+     * instructions; under C1 alone ({@code -XX:TieredStopAtLevel=1}, the unit tests' setting) it
+     * runs as its Java fallback, many times slower than a scalar loop.
+     */
+    static final boolean COMPILED_BY_C2 = c2();
 
     private VectorModule() {
+    }
+
+    private static boolean c2() {
+        try {
+            HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            return !Boolean.parseBoolean(vm.getVMOption("TieredCompilation").getValue())
+                    || Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue()) >= 4;
+        } catch (RuntimeException | LinkageError e) {
+            return true;   // not HotSpot: assume an optimising compiler
+        }
     }
 }

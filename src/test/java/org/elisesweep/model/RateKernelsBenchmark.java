@@ -28,7 +28,7 @@ public class RateKernelsBenchmark {
 
     private final StepConstants c = StepConstants.of(ModelParams.defaults());
     private final RateKernels scalar = new RateKernels.Scalar();
-    private final RateKernels vector = RateKernels.create();
+    private final RateKernels vector = new VectorRateKernels();
     private double[] u;
     private double[] vStar;
     private double[] rate;
