@@ -16,9 +16,10 @@ import jdk.incubator.vector.VectorSpecies;
  * vector instructions only where C2 sees a constant species; a kernel that served two species
  * fell back to the API's Java implementation in a sweep (which ran 14× slower than without lock-step,
  * measured with jobs/bench-sweep.sh), so B not a multiple of the species' length takes the scalar
- * loops. B equal to the species' length (8 on AVX-512) has its own loops, whose index i·8 has a
- * constant stride, so C2 drops the bounds checks of the loads: 0.62 against 0.73 µs per
- * network-step for the three-row pass over W at 13 + 50 (the rows' vector bodies are shared).
+ * loops. In the three-row pass, which does nearly all of the work (the one-row kernels take only
+ * the rows left over and a block's own diagonal columns), B equal to the species' length (8 on
+ * AVX-512) has its own loop, whose index i·8 has a constant stride, so C2 drops the bounds checks
+ * of the loads: 0.62 against 0.73 µs per network-step for the pass over W at 13 + 50.
  * Three rows per pass load c and s once for three rows: 0.73 against 0.90 µs for one row at a
  * time. Loaded only when the module is present ({@link LaneKernels#BEST}).
  */
@@ -40,14 +41,8 @@ final class VectorLaneKernels implements LaneKernels {
         for (int b = 0; b < lanes; b += L) {
             DoubleVector t = ofRow(trace, j, lanes, b);
             DoubleVector xj = ofRow(x, j, lanes, b);
-            if (lanes == L) {
-                for (int i = from; i < to; i++) {
-                    update(w, c, t, xj, s, i * L);
-                }
-            } else {
-                for (int i = from; i < to; i++) {
-                    update(w, c, t, xj, s, i * lanes + b);
-                }
+            for (int i = from; i < to; i++) {
+                update(w, c, t, xj, s, i * lanes + b);
             }
         }
     }
@@ -62,14 +57,8 @@ final class VectorLaneKernels implements LaneKernels {
         for (int b = 0; b < lanes; b += L) {
             DoubleVector t = ofRow(trace, j, lanes, b);
             DoubleVector xj = ofRow(x, j, lanes, b);
-            if (lanes == L) {
-                for (int i = from; i < to; i++) {
-                    maskedUpdate(w, mask, c, t, xj, s, i * L);
-                }
-            } else {
-                for (int i = from; i < to; i++) {
-                    maskedUpdate(w, mask, c, t, xj, s, i * lanes + b);
-                }
+            for (int i = from; i < to; i++) {
+                maskedUpdate(w, mask, c, t, xj, s, i * lanes + b);
             }
         }
     }
@@ -82,14 +71,8 @@ final class VectorLaneKernels implements LaneKernels {
         }
         for (int b = 0; b < lanes; b += L) {
             DoubleVector xj = ofRow(x, j, lanes, b);
-            if (lanes == L) {
-                for (int i = from; i < to; i++) {
-                    accumulate(w, xj, s, i * L);
-                }
-            } else {
-                for (int i = from; i < to; i++) {
-                    accumulate(w, xj, s, i * lanes + b);
-                }
+            for (int i = from; i < to; i++) {
+                accumulate(w, xj, s, i * lanes + b);
             }
         }
     }
