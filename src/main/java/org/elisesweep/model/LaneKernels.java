@@ -47,6 +47,16 @@ interface LaneKernels {
      */
     void withinLimit(double[] u, double[] v, int n, int nV, double limit, boolean[] ok, int lanes);
 
+    /**
+     * The scaffold conductances of {@link NeuronPasses#scaffold} for B networks that share their
+     * wiring (the scaffold's connections and delays), from a history shared by the group, lanes
+     * innermost: {@code hist[(slot·n + j)·B + b]} = network b's r_j at that slot. Every sum runs
+     * from 0.0 over the target's connections in order, as there, so every lane has the bits of its
+     * network's own pass. Writes element i·B + b of gE and gI of every target i.
+     */
+    void scaffold(StepConstants c, double[] hist, int[] target, int[] source, int[] delayE, int[] delayI, int slot,
+                  int mask, int n, double[] gE, double[] gI, int lanes);
+
     /** The kernels of this JVM, chosen once ({@link #choose}); immutable. */
     LaneKernels BEST = choose();
 
@@ -126,6 +136,26 @@ interface LaneKernels {
                 for (int b = 0; b < lanes; b++) {
                     int k = i * lanes + b;
                     ok[b] &= Math.abs(u[k]) < limit & (!checksV || Math.abs(v[k]) < limit);
+                }
+            }
+        }
+
+        @Override
+        public void scaffold(StepConstants c, double[] hist, int[] target, int[] source, int[] delayE, int[] delayI,
+                             int slot, int mask, int n, double[] gE, double[] gI, int lanes) {
+            final double gE0 = c.gE0();
+            final double gI0 = c.gI0();
+            final double rest = c.rest();
+            int previous = -1;
+            for (int k = 0; k < target.length; k++) {
+                final int g = target[k] * lanes;
+                final boolean first = target[k] != previous;
+                previous = target[k];
+                final int e = (((slot - delayE[k]) & mask) * n + source[k]) * lanes;
+                final int h = (((slot - delayI[k]) & mask) * n + source[k]) * lanes;
+                for (int b = 0; b < lanes; b++) {
+                    gE[g + b] = (first ? 0.0 : gE[g + b]) + gE0 * Math.max(hist[e + b], rest);
+                    gI[g + b] = (first ? 0.0 : gI[g + b]) + gI0 * Math.max(hist[h + b], rest);
                 }
             }
         }

@@ -30,7 +30,7 @@ public final class Lockstep {
     public static Object groupKey(SimulationSpec spec) {
         ModelParams m = spec.model();
         return List.of(spec.pattern().neurons(), m.nLat(), spec.pattern().steps(), spec.protocol().stepMs(), m.mode(),
-                m.connectivity(), m.denDelayMax(), m.scaffoldDelayMax(), StepConstants.of(m));
+                m.connectivity(), m.denDelayMax(), m.scaffoldDelayMax(), StepConstants.of(m).withUnitLearningRates());
     }
 
     /**

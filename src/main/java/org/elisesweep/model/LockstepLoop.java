@@ -53,6 +53,22 @@ final class LockstepLoop {
     private double[][] synMask;
     /** The diagonal coefficients of one row, set aside while it runs. */
     private double[] diagonal;
+    /**
+     * The rate history of a group that shares its wiring, lanes innermost: slot g holds network
+     * b's slot (g + its step at the cycle's start) mod H, so that every network reads the same
+     * slot in the same bin; null until such a group runs.
+     */
+    private double[] sharedHistory;
+    /**
+     * Each network's learning rates by element i·B + b: η_vis onto its visible targets and η_lat
+     * onto its latents for synapses from visible neurons; η_lat for synapses from latents.
+     */
+    private double[] etaFromVisible;
+    private double[] etaFromLatent;
+    /** How many group cycles ran with a shared history (tests: that the path was taken). */
+    int sharedCycles;
+    /** Each network's step at the start of the cycle, which aligns its history in {@link #sharedHistory}. */
+    private long[] startStep;
 
     LockstepLoop(LaneKernels kernels) {
         this.kernels = kernels;
@@ -79,13 +95,14 @@ final class LockstepLoop {
 
     /**
      * What networks must share to be stepped in one group: sizes, cycle length, history length,
-     * mode (through nLearn and nDendrite), whether W has a mask, and every constant of the step.
+     * mode (through nLearn and nDendrite), whether W has a mask, and every constant of the step
+     * but the learning rates (each network's own, applied element by element).
      */
     private record Shape(int n, int nVis, int nLearn, int nDendrite, int bins, int historyLength, boolean masked,
                          StepConstants constants) {
         static Shape of(StepLoop l) {
             return new Shape(l.n, l.nVis, l.pass.nLearn, l.nDendrite, l.teacher.cycleBins(), l.state.historyLength,
-                    l.pass.synapses.mask() != null, l.constants);
+                    l.pass.synapses.mask() != null, l.constants.withUnitLearningRates());
         }
     }
 
@@ -127,6 +144,8 @@ final class LockstepLoop {
             w = new double[n][size];
             synMask = null;
             diagonal = new double[size / n];
+            etaFromVisible = new double[size];
+            etaFromLatent = new double[size];
         }
         if (masked && synMask == null) {
             synMask = new double[n][size];
@@ -142,6 +161,15 @@ final class LockstepLoop {
         int[][] held = new int[lanes][];
         double[] heldAt = new double[lanes];
         boolean[] alive = new boolean[lanes];
+        final boolean shared = sharesWiring(group);
+        if (shared) {
+            int size = sh.historyLength * n * lanes;
+            if (sharedHistory == null || sharedHistory.length != size) {
+                sharedHistory = new double[size];
+            }
+            startStep = new long[lanes];
+            sharedCycles++;
+        }
         for (int b = 0; b < lanes; b++) {
             Lane l = group.get(b);
             loops[b] = l.net.loop();
@@ -150,6 +178,15 @@ final class LockstepLoop {
             heldAt[b] = l.clamp == null ? 0.0 : sh.constants.eL() + l.clamp.offsetMv();
             alive[b] = true;
             copyIn(loops[b], b, lanes, sh.masked);
+            StepConstants own = loops[b].constants;
+            for (int i = 0; i < n; i++) {
+                etaFromVisible[i * lanes + b] = i < sh.nVis ? own.etaVis() : own.etaLat();
+                etaFromLatent[i * lanes + b] = own.etaLat();
+            }
+            if (shared) {
+                startStep[b] = loops[b].state.step;
+                copyHistory(loops[b], b, lanes, true);
+            }
             loops[b].beginCycle(l.phase, l.teacherOn);
         }
         // coefficients of latents without a dendrite are never written (soma-only) and never read;
@@ -161,7 +198,7 @@ final class LockstepLoop {
         boolean[] ok = new boolean[lanes];
         int living = lanes;
         for (int bin = 0; bin < sh.bins && living > 0; bin++) {
-            step(sh, loops, alive, bin, clamps, held, heldAt, ok);
+            step(sh, loops, alive, bin, clamps, held, heldAt, ok, shared);
             for (int b = 0; b < lanes; b++) {
                 if (!alive[b]) {
                     continue;
@@ -169,7 +206,7 @@ final class LockstepLoop {
                 Lane l = group.get(b);
                 if (!ok[b]) {
                     l.diverged = loops[b].state.step - 1;
-                    copyOut(loops[b], b, lanes);
+                    copyOut(loops[b], b, lanes, shared);
                     alive[b] = false;
                     living--;
                     if (living > 0) {
@@ -184,7 +221,7 @@ final class LockstepLoop {
         }
         for (int b = 0; b < lanes; b++) {
             if (alive[b]) {
-                copyOut(loops[b], b, lanes);
+                copyOut(loops[b], b, lanes, shared);
             }
         }
     }
@@ -219,8 +256,53 @@ final class LockstepLoop {
         }
     }
 
-    /** Slot b of the structure of arrays back into network b's state. */
-    private void copyOut(StepLoop l, int b, int lanes) {
+    /**
+     * Whether every network of the group has the same wiring as the first: scaffold connections,
+     * scaffold and dendritic delays (the common random numbers of a sweep give them to every
+     * point of a replicate that changes no wiring parameter). Such a group shares one rate
+     * history, read as vectors across the networks.
+     */
+    private static boolean sharesWiring(List<Lane> group) {
+        StepLoop first = group.get(0).net.loop();
+        for (Lane l : group) {
+            StepLoop o = l.net.loop();
+            if (!Arrays.equals(o.scaffoldTarget, first.scaffoldTarget)
+                    || !Arrays.equals(o.scaffoldSource, first.scaffoldSource)
+                    || !Arrays.equals(o.scaffoldDelayE, first.scaffoldDelayE)
+                    || !Arrays.equals(o.scaffoldDelayI, first.scaffoldDelayI)
+                    || !Arrays.equals(o.pass.dendriticDelay, first.pass.dendriticDelay)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Network b's rate history into ({@code in}) or out of lane b of {@link #sharedHistory}, its
+     * slot s at slot (s − its step at the cycle's start) mod H there.
+     */
+    private void copyHistory(StepLoop l, int b, int lanes, boolean in) {
+        final double[] hist = l.state.history;
+        final double[] group = sharedHistory;
+        final int n = l.n;
+        final int mask = l.state.historyLength - 1;
+        for (int s = 0; s <= mask; s++) {
+            int g = (int) ((s - startStep[b]) & mask);
+            for (int i = 0; i < n; i++) {
+                if (in) {
+                    group[(g * n + i) * lanes + b] = hist[s * n + i];
+                } else {
+                    hist[s * n + i] = group[(g * n + i) * lanes + b];
+                }
+            }
+        }
+    }
+
+    /** Slot b of the structure of arrays (and of the shared history) back into network b's state. */
+    private void copyOut(StepLoop l, int b, int lanes, boolean shared) {
+        if (shared) {
+            copyHistory(l, b, lanes, false);
+        }
         NetworkState s = l.state;
         int n = l.n;
         for (int i = 0; i < n; i++) {
@@ -266,7 +348,7 @@ final class LockstepLoop {
      * arrays, the networks' histories, step counters and noise.
      */
     private void step(Shape sh, StepLoop[] loops, boolean[] alive, int bin, Clamp[] clamps, int[][] held,
-                      double[] heldAt, boolean[] ok) {
+                      double[] heldAt, boolean[] ok, boolean shared) {
         final int lanes = loops.length;
         final int n = sh.n;
         final int nVis = sh.nVis;
@@ -285,8 +367,14 @@ final class LockstepLoop {
         final int visEnd = nVis * lanes;
         final int end = n * lanes;
 
-        // (1) scaffold conductances, per network from its own history (§3 step 2)
-        for (int b = 0; b < lanes; b++) {
+        // (1) scaffold conductances (§3 step 2): across the networks from a shared history, else per
+        // network from its own
+        if (shared) {
+            StepLoop l = loops[0];
+            kernels.scaffold(c, sharedHistory, l.scaffoldTarget, l.scaffoldSource, l.scaffoldDelayE, l.scaffoldDelayI,
+                    bin & mask, mask, n, gE, gI, lanes);
+        }
+        for (int b = 0; b < lanes && !shared; b++) {
             if (alive[b]) {
                 StepLoop l = loops[b];
                 NeuronPasses.scaffold(c, l.state.history, l.scaffoldTarget, l.scaffoldSource, l.scaffoldDelayE,
@@ -349,14 +437,28 @@ final class LockstepLoop {
             }
         }
 
-        // (3) rates and learning coefficients (§3 steps 7–8)
-        rateKernels.rates(c, true, c.etaVis(), u, vStar, rate, coefFromVisible, coefFromLatent, 0, visEnd);
-        rateKernels.rates(c, nDendrite == n, c.etaLat(), u, vStar, rate, coefFromVisible, coefFromLatent, visEnd,
-                end);
+        // (3) rates and learning coefficients (§3 steps 7–8): err = r − φ(v*) with unit rates (c's
+        // η are 1), then each network's own η·err
+        rateKernels.rates(c, true, 1.0, u, vStar, rate, coefFromVisible, coefFromLatent, 0, visEnd);
+        rateKernels.rates(c, nDendrite == n, 1.0, u, vStar, rate, coefFromVisible, coefFromLatent, visEnd, end);
+        final int learning = (nDendrite == n ? n : nVis) * lanes;
+        for (int k = 0; k < learning; k++) {
+            coefFromVisible[k] = etaFromVisible[k] * coefFromVisible[k];
+            coefFromLatent[k] = etaFromLatent[k] * coefFromLatent[k];
+        }
         // runaway check, per network
         kernels.withinLimit(u, v, n, nDendrite, RUNAWAY_MV, ok, lanes);
 
-        // push the rates into each network's history (§3 steps 7 and 9), then its delayed rates
+        // push the rates into each network's history (§3 steps 7 and 9), then its delayed rates; a
+        // shared history takes every network's rates in one copy (bin b is each network's step
+        // t0 + b, so the delayed rates of t + 1, r(t + 2 − D), are at bin + 2 − D)
+        if (shared) {
+            System.arraycopy(rate, 0, sharedHistory, (bin & mask) * end, end);
+            final int[] delay = loops[0].pass.dendriticDelay;
+            for (int j = 0; j < n; j++) {
+                System.arraycopy(sharedHistory, (((bin + 2 - delay[j]) & mask) * n + j) * lanes, rd, j * lanes, lanes);
+            }
+        }
         for (int b = 0; b < lanes; b++) {
             if (!alive[b]) {
                 continue;
@@ -364,9 +466,11 @@ final class LockstepLoop {
             StepLoop l = loops[b];
             NetworkState s = l.state;
             final long t = s.step;
-            NetworkState.push(s.history, mask, t, rate, b, lanes, n);
             s.step = t + 1;
-            NetworkState.delayedRates(s.history, mask, t + 1, l.pass.dendriticDelay, rd, b, lanes, n);
+            if (!shared) {
+                NetworkState.push(s.history, mask, t, rate, b, lanes, n);
+                NetworkState.delayedRates(s.history, mask, t + 1, l.pass.dendriticDelay, rd, b, lanes, n);
+            }
         }
         weightPass(sh, lanes);
     }

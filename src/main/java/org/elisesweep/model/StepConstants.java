@@ -19,4 +19,14 @@ record StepConstants(double dt, double gL, double gDen, double eL, double eE, do
                 m.etaVis(), m.etaLat(), m.gE0(), m.gI0(), m.inhibitionExtraDelay(), m.gL() * m.gDen() / gLeakDen,
                 m.gDen() / gLeakDen, m.gL() * m.eL() / gLeakDen, m.restRate());
     }
+
+    /**
+     * These constants with both learning rates 1: what networks stepped together must share, since
+     * lock-step applies each network's own η ({@link LockstepLoop}; 1·x = x exactly, so η·(1·err)
+     * has the bits of η·err).
+     */
+    StepConstants withUnitLearningRates() {
+        return new StepConstants(dt, gL, gDen, eL, eE, eI, slope, threshold, 1.0, 1.0, gE0, gI0, inhExtra, traceGain,
+                predGain, predRest, rest);
+    }
 }

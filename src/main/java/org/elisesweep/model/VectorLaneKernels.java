@@ -154,6 +154,38 @@ final class VectorLaneKernels implements LaneKernels {
         }
     }
 
+    @Override
+    public void scaffold(StepConstants c, double[] hist, int[] target, int[] source, int[] delayE, int[] delayI,
+                         int slot, int mask, int n, double[] gE, double[] gI, int lanes) {
+        if (lanes % L != 0) {
+            scalar.scaffold(c, hist, target, source, delayE, delayI, slot, mask, n, gE, gI, lanes);
+            return;
+        }
+        final DoubleVector zero = DoubleVector.zero(S);
+        final double gE0 = c.gE0();
+        final double gI0 = c.gI0();
+        final double rest = c.rest();
+        for (int b = 0; b < lanes; b += L) {
+            DoubleVector e = zero;
+            DoubleVector inh = zero;
+            int previous = -1;
+            for (int k = 0; k < target.length; k++) {
+                final int to = target[k];
+                if (to != previous) {
+                    e = zero;
+                    inh = zero;
+                    previous = to;
+                }
+                final int he = (((slot - delayE[k]) & mask) * n + source[k]) * lanes + b;
+                final int hi = (((slot - delayI[k]) & mask) * n + source[k]) * lanes + b;
+                e = e.add(DoubleVector.fromArray(S, hist, he).max(rest).mul(gE0));
+                inh = inh.add(DoubleVector.fromArray(S, hist, hi).max(rest).mul(gI0));
+                e.intoArray(gE, to * lanes + b);
+                inh.intoArray(gI, to * lanes + b);
+            }
+        }
+    }
+
     /** Row j's value (r̄_j, x_j) of networks b…b+L−1, from a vector by neuron, lanes innermost. */
     private static DoubleVector ofRow(double[] a, int j, int lanes, int b) {
         return DoubleVector.fromArray(S, a, j * lanes + b);

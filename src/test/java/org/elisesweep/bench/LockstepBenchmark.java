@@ -41,6 +41,14 @@ public class LockstepBenchmark {
     @Param({"1", "2", "4", "8", "16"})
     public int lanes;
 
+    /**
+     * distinct: seeds 1…B, each network its own wiring; shared: seed 1 for all, teacher strength
+     * λ = 0.6 + 0.01·b, so the same wiring (as the common random numbers of a sweep give the
+     * points of one replicate) with different trajectories.
+     */
+    @Param({"distinct", "shared"})
+    public String wiring;
+
     private List<Network> templates;
     private List<Network> networks;
     private double[][][] records;
@@ -48,10 +56,16 @@ public class LockstepBenchmark {
 
     @Setup(Level.Trial)
     public void createNetworks() {
-        ModelParams params = ModelParams.defaults().toBuilder().nLat(nLat).build();
+        boolean shared = switch (wiring) {
+            case "distinct" -> false;
+            case "shared" -> true;
+            default -> throw new IllegalArgumentException("wiring: distinct or shared, got " + wiring);
+        };
         templates = new ArrayList<>();
         for (int k = 0; k < lanes; k++) {
-            Network net = Network.create(params, Pattern.fuerElise(), 10.0, k + 1);
+            ModelParams params = ModelParams.defaults().toBuilder().nLat(nLat)
+                    .lambda(shared ? 0.6 + 0.01 * k : 0.6).build();
+            Network net = Network.create(params, Pattern.fuerElise(), 10.0, shared ? 1 : k + 1);
             for (int c = 0; c < 3; c++) {
                 net.runCycle(true, null, null);
             }

@@ -43,7 +43,8 @@ class LockstepTest {
         return new LockstepLoop.Lane(net, (k & 1) == 0 ? Phase.TRAINING : Phase.REPLAY, teacherOn, clamp, record);
     }
 
-    private static void assertLoopMatchesAlone(List<Network> nets, int cycles, LaneKernels kernels) {
+    /** Returns how many group cycles the loop ran with a shared history. */
+    private static int assertLoopMatchesAlone(List<Network> nets, int cycles, LaneKernels kernels) {
         List<Network> alone = nets.stream().map(Network::copy).toList();
         LockstepLoop loop = new LockstepLoop(kernels);
         int samples = nets.get(0).samplesPerCycle();
@@ -70,6 +71,7 @@ class LockstepTest {
                 stopped[k] = diverged >= 0;
             }
         }
+        return loop.sharedCycles;
     }
 
     /** Networks of one shape with different seeds and noise; one has its synapses deleted (its own group). */
@@ -92,9 +94,61 @@ class LockstepTest {
     void everyNetworkOfABatchHasTheStateItHasAloneAfterEveryCycle() {
         for (Mode mode : Mode.values()) {
             for (Connectivity connectivity : Connectivity.values()) {
-                assertLoopMatchesAlone(networks(mode, connectivity), 3, LaneKernels.best());
+                assertEquals(0, assertLoopMatchesAlone(networks(mode, connectivity), 3, LaneKernels.best()),
+                        "networks of different seeds have their own histories");
             }
         }
+    }
+
+    /**
+     * {@code count} networks of one wiring (one seed, as the common random numbers of a sweep give
+     * the points of a replicate): noise, teacher strength λ and learning rates differ, one has
+     * its weights perturbed, and every other one is a cycle (2 500 steps, not a multiple of the
+     * history's length) further on, so that their histories are at different slots.
+     */
+    private static List<Network> sharedWiring(Mode mode, Connectivity connectivity, int count) {
+        ModelParams m = model(mode, connectivity);
+        NoiseParams[] noise = {NONE, MEMBRANE, TEACHER, NONE, NONE, WEIGHTS};
+        List<Network> nets = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            ModelParams mk = m.toBuilder().lambda(0.5 + 0.05 * (k % 4)).etaVis(m.etaVis() * (1 + 0.5 * (k % 2)))
+                    .etaLat(m.etaLat() * (1 + 0.25 * (k % 3))).build();
+            NoiseParams nk = noise[k % noise.length];
+            Network net = Network.create(mk, Pattern.fuerElise(), 10.0, 100, nk);
+            net.perturbWeights(nk.weights());
+            for (int c = 0; c < k % 2; c++) {
+                net.runCycle(true, null, null);
+            }
+            nets.add(net);
+        }
+        return nets;
+    }
+
+    @Test
+    void networksOfOneWiringShareOneHistoryAndHaveTheStatesTheyHaveAlone() {
+        for (Mode mode : Mode.values()) {
+            for (Connectivity connectivity : Connectivity.values()) {
+                // 8: the vector scaffold kernel; 5: its scalar loop
+                for (int count : new int[] {8, 5}) {
+                    int shared = assertLoopMatchesAlone(sharedWiring(mode, connectivity, count), 3, LaneKernels.best());
+                    assertEquals(3, shared, mode + ", " + connectivity + ", " + count + " networks: a shared history "
+                            + "every cycle");
+                }
+            }
+        }
+        assertEquals(2, assertLoopMatchesAlone(sharedWiring(Mode.ELISE, Connectivity.ALL_TO_ALL, 8), 2,
+                new LaneKernels.Scalar()));
+    }
+
+    @Test
+    void aNetworkOfASharedHistoryThatRunsAwayLeavesItsHistoryAsItIsAlone() {
+        ModelParams m = model(Mode.ELISE, Connectivity.ALL_TO_ALL);
+        List<Network> nets = new ArrayList<>();
+        for (int k = 0; k < 8; k++) {
+            // the initial weights' SD changes no wiring
+            nets.add(Network.create(k == 5 ? m.toBuilder().weightSd(400).build() : m, Pattern.fuerElise(), 10.0, 3));
+        }
+        assertEquals(3, assertLoopMatchesAlone(nets, 3, LaneKernels.best()));
     }
 
     @Test
@@ -175,6 +229,53 @@ class LockstepTest {
                         assertTrue(Arrays.equals(row, lane(wl, b, lanes)), what + ": W of lane " + b);
                         assertTrue(Arrays.equals(in, lane(sl, b, lanes)), what + ": s of lane " + b);
                     }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theSharedHistoryScaffoldKernelEqualsEachNetworksOwnPassOnRandomInputs() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        StepConstants c = StepConstants.of(ModelParams.defaults());
+        int n = 21;
+        int mask = 63;
+        // connections grouped by target in ascending order; some latents receive none
+        List<int[]> connections = new ArrayList<>();
+        for (int target = 5; target < n; target++) {
+            int count = rnd.nextInt(4);
+            for (int q = 0; q < count; q++) {
+                connections.add(new int[] {target, rnd.nextInt(n), 1 + rnd.nextInt(40)});
+            }
+        }
+        int[] target = connections.stream().mapToInt(k -> k[0]).toArray();
+        int[] source = connections.stream().mapToInt(k -> k[1]).toArray();
+        int[] delayE = connections.stream().mapToInt(k -> k[2]).toArray();
+        int[] delayI = connections.stream().mapToInt(k -> k[2] + 17).toArray();
+        for (LaneKernels kernels : List.of(new LaneKernels.Scalar(), LaneKernels.best())) {
+            for (int lanes : new int[] {1, 2, 3, 4, 8, 16}) {
+                // rates below and above the floor φ(E_l) that max() applies
+                double[] hist = new double[(mask + 1) * n * lanes];
+                for (int k = 0; k < hist.length; k++) {
+                    hist[k] = rnd.nextDouble(-0.2, 1.0);
+                }
+                double[] gE = random(rnd, n * lanes);
+                double[] gI = random(rnd, n * lanes);
+                double[] gEl = gE.clone();
+                double[] gIl = gI.clone();
+                int slot = 37;
+                kernels.scaffold(c, hist, target, source, delayE, delayI, slot, mask, n, gEl, gIl, lanes);
+                for (int b = 0; b < lanes; b++) {
+                    double[] own = new double[(mask + 1) * n];
+                    for (int k = 0; k < own.length; k++) {
+                        own[k] = hist[k * lanes + b];
+                    }
+                    double[] e = lane(gE, b, lanes);
+                    double[] inh = lane(gI, b, lanes);
+                    NeuronPasses.scaffold(c, own, target, source, delayE, delayI, slot, mask, n, e, inh, 1, 0);
+                    String what = kernels.getClass().getSimpleName() + " scaffold, B = " + lanes + ", lane " + b;
+                    assertTrue(Arrays.equals(e, lane(gEl, b, lanes)), what + ": g^E");
+                    assertTrue(Arrays.equals(inh, lane(gIl, b, lanes)), what + ": g^I");
                 }
             }
         }
