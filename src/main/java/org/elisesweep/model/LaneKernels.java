@@ -57,6 +57,12 @@ interface LaneKernels {
     void scaffold(StepConstants c, double[] hist, int[] target, int[] source, int[] delayE, int[] delayI, int slot,
                   int mask, int n, double[] gE, double[] gI, int lanes);
 
+    /**
+     * The delayed rates of every network from a shared history (as in {@link #scaffold}):
+     * {@code rd[j·B + b]} = network b's r_j at slot (slot − D_j) mod H. Writes rd.
+     */
+    void delayedRates(double[] hist, int[] delay, int slot, int mask, int n, double[] rd, int lanes);
+
     /** The kernels of this JVM, chosen once ({@link #choose}); immutable. */
     LaneKernels BEST = choose();
 
@@ -156,6 +162,16 @@ interface LaneKernels {
                 for (int b = 0; b < lanes; b++) {
                     gE[g + b] = (first ? 0.0 : gE[g + b]) + gE0 * Math.max(hist[e + b], rest);
                     gI[g + b] = (first ? 0.0 : gI[g + b]) + gI0 * Math.max(hist[h + b], rest);
+                }
+            }
+        }
+
+        @Override
+        public void delayedRates(double[] hist, int[] delay, int slot, int mask, int n, double[] rd, int lanes) {
+            for (int j = 0; j < n; j++) {
+                final int from = (((slot - delay[j]) & mask) * n + j) * lanes;
+                for (int b = 0; b < lanes; b++) {
+                    rd[j * lanes + b] = hist[from + b];
                 }
             }
         }

@@ -454,10 +454,7 @@ final class LockstepLoop {
         // t0 + b, so the delayed rates of t + 1, r(t + 2 − D), are at bin + 2 − D)
         if (shared) {
             System.arraycopy(rate, 0, sharedHistory, (bin & mask) * end, end);
-            final int[] delay = loops[0].pass.dendriticDelay;
-            for (int j = 0; j < n; j++) {
-                System.arraycopy(sharedHistory, (((bin + 2 - delay[j]) & mask) * n + j) * lanes, rd, j * lanes, lanes);
-            }
+            kernels.delayedRates(sharedHistory, loops[0].pass.dendriticDelay, bin + 2, mask, n, rd, lanes);
         }
         for (int b = 0; b < lanes; b++) {
             if (!alive[b]) {

@@ -186,6 +186,20 @@ final class VectorLaneKernels implements LaneKernels {
         }
     }
 
+    @Override
+    public void delayedRates(double[] hist, int[] delay, int slot, int mask, int n, double[] rd, int lanes) {
+        if (lanes % L != 0) {
+            scalar.delayedRates(hist, delay, slot, mask, n, rd, lanes);
+            return;
+        }
+        for (int j = 0; j < n; j++) {
+            final int from = (((slot - delay[j]) & mask) * n + j) * lanes;
+            for (int b = 0; b < lanes; b += L) {
+                DoubleVector.fromArray(S, hist, from + b).intoArray(rd, j * lanes + b);
+            }
+        }
+    }
+
     /** Row j's value (r̄_j, x_j) of networks b…b+L−1, from a vector by neuron, lanes innermost. */
     private static DoubleVector ofRow(double[] a, int j, int lanes, int b) {
         return DoubleVector.fromArray(S, a, j * lanes + b);

@@ -235,7 +235,7 @@ class LockstepTest {
     }
 
     @Test
-    void theSharedHistoryScaffoldKernelEqualsEachNetworksOwnPassOnRandomInputs() {
+    void theSharedHistoryKernelsEqualEachNetworksOwnPassesOnRandomInputs() {
         SplittableRandom rnd = new SplittableRandom(11);
         StepConstants c = StepConstants.of(ModelParams.defaults());
         int n = 21;
@@ -252,6 +252,7 @@ class LockstepTest {
         int[] source = connections.stream().mapToInt(k -> k[1]).toArray();
         int[] delayE = connections.stream().mapToInt(k -> k[2]).toArray();
         int[] delayI = connections.stream().mapToInt(k -> k[2] + 17).toArray();
+        int[] delays = rnd.ints(n, 1, 60).toArray();
         for (LaneKernels kernels : List.of(new LaneKernels.Scalar(), LaneKernels.best())) {
             for (int lanes : new int[] {1, 2, 3, 4, 8, 16}) {
                 // rates below and above the floor φ(E_l) that max() applies
@@ -265,6 +266,8 @@ class LockstepTest {
                 double[] gIl = gI.clone();
                 int slot = 37;
                 kernels.scaffold(c, hist, target, source, delayE, delayI, slot, mask, n, gEl, gIl, lanes);
+                double[] rdl = new double[n * lanes];
+                kernels.delayedRates(hist, delays, 41, mask, n, rdl, lanes);
                 for (int b = 0; b < lanes; b++) {
                     double[] own = new double[(mask + 1) * n];
                     for (int k = 0; k < own.length; k++) {
@@ -276,6 +279,10 @@ class LockstepTest {
                     String what = kernels.getClass().getSimpleName() + " scaffold, B = " + lanes + ", lane " + b;
                     assertTrue(Arrays.equals(e, lane(gEl, b, lanes)), what + ": g^E");
                     assertTrue(Arrays.equals(inh, lane(gIl, b, lanes)), what + ": g^I");
+                    // the delayed rates of step 40 (r(40 − D + 1)), each neuron at its own delay
+                    double[] rd = new double[n];
+                    NetworkState.delayedRates(own, mask, 40, delays, rd, 0, 1, n);
+                    assertTrue(Arrays.equals(rd, lane(rdl, b, lanes)), what + ": delayed rates");
                 }
             }
         }
