@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sweep benchmark: the same simulations by the Spark job on local[N] and by a plain thread pool
 # of N threads, in one JVM; prints the ratio (Spark's overhead); then lock-step off against on.
-#   jobs/bench-sweep.sh [threads=2] [training-cycles=2500] [simulations=8] [lockstep B=8]
+#   jobs/bench-sweep.sh [threads=2] [training-cycles=2500] [simulations=8] [lockstep B=8] [shared|distinct wiring]
 source "$(dirname "${BASH_SOURCE[0]}")/lib/help.sh"
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -74,20 +74,25 @@ interface LaneKernels {
     /**
      * {@code VectorLaneKernels} when the JVM was started with {@code --add-modules
      * jdk.incubator.vector} (conf/spark-defaults.conf sets it for executors, so also on the local
-     * cluster; surefire and the benchmark scripts too), else {@link Scalar} with a one-line note:
-     * the same bits, slower. Console JVMs (jobs/elise, an embedded sweep) go without it, since the
-     * module's start-up warning would be a line of their output.
+     * cluster; surefire and the benchmark scripts too) and C2 compiles ({@link VectorModule#USABLE}:
+     * under C1 alone the Vector API runs as its Java fallback, slower than plain loops), else
+     * {@link Scalar}: the same bits, slower; without the module, with a one-line note, printed
+     * when a JVM first steps a group. Console JVMs (jobs/elise, an embedded sweep) go without the
+     * module, since its start-up warning would be a line of their output; there
+     * {@code execution.lockstep = auto} steps every simulation alone ({@link Lockstep#defaultWidth}).
      */
     private static LaneKernels choose() {
-        if (VectorModule.PRESENT) {
+        if (VectorModule.USABLE) {
             try {
                 return new VectorLaneKernels();
             } catch (LinkageError e) {
                 // fall through to the scalar kernels
             }
         }
-        System.err.println("elise: lock-step runs its scalar kernels (same results, slower): start the JVM with "
-                + "--add-modules jdk.incubator.vector for the vector ones");
+        if (!VectorModule.PRESENT) {
+            System.err.println("elise: lock-step runs its scalar kernels (same results, slower): start the JVM with "
+                    + "--add-modules jdk.incubator.vector for the vector ones");
+        }
         return new Scalar();
     }
 

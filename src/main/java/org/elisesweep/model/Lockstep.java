@@ -18,6 +18,13 @@ import java.util.function.Function;
  * simulation and comparable with simulations run alone.
  */
 public final class Lockstep {
+    /**
+     * The most neurons for which a group of 8 networks of one wiring beat the single loop
+     * (LockstepBenchmark, docs/performance.md): larger networks' W no longer fit the L2 cache 8 at a
+     * time.
+     */
+    private static final int WIDEST_LOCKSTEP = 63;
+
     private Lockstep() {
     }
 
@@ -34,12 +41,32 @@ public final class Lockstep {
     }
 
     /**
+     * Which simulations draw the same wiring (a key with equals and hashCode): the same seed and
+     * wiring parameters, as the common random numbers of a sweep give every point of a replicate
+     * that changes no wiring parameter. A group of them shares one rate history, read across the
+     * networks ({@link LockstepLoop}): the only lock-step that is faster than the single loop.
+     */
+    public static Object wiringKey(SimulationSpec spec) {
+        return Wiring.drawKey(spec.model(), spec.pattern().neurons(), spec.seed());
+    }
+
+    /**
      * The group width B that LockstepBenchmark found fastest for networks of {@code neurons}
-     * neurons on the project's machine (docs/performance.md): the default of
-     * {@code execution.lockstep}.
+     * neurons that share their wiring, on the project's machine (docs/performance.md): the default
+     * of {@code execution.lockstep}. 8 (one AVX-512 vector of doubles) up to
+     * {@value #WIDEST_LOCKSTEP} neurons, else 1 (alone).
      */
     public static int defaultWidth(int neurons) {
-        return 1;   // measured slower than the single loop at every size so far (docs/performance.md)
+        return neurons <= WIDEST_LOCKSTEP ? 8 : 1;
+    }
+
+    /**
+     * Whether this JVM steps groups with the vector kernels (the Vector API module and C2). Without
+     * them a group runs plain loops, slower than each simulation alone, so an executor then runs
+     * {@code execution.lockstep = auto} alone.
+     */
+    public static boolean vectorised() {
+        return VectorModule.USABLE;
     }
 
     /**

@@ -15,19 +15,27 @@ import java.util.Map;
  * time ({@link RateKernels}), the runaway check and the pass over W (three rows at a time, as
  * {@link FusedPlasticityPass}) across the networks ({@link LaneKernels}).
  *
+ * <p>Networks of one wiring (the same scaffold and delays: the common random numbers of a sweep
+ * give them to every point of a replicate) share one rate history for the cycle, network index
+ * innermost too, so that the scaffold conductances, the delayed rates and the push of the rates
+ * are also vectors across the networks ({@link LaneKernels#scaffold},
+ * {@link LaneKernels#delayedRates}). Networks of different wirings keep their own histories, read
+ * one network at a time: measured slower than the single loop (docs/performance.md).
+ *
  * <p>Bit identity: every network's state after a cycle here equals, bit for bit, its state after
  * {@link StepLoop#runCycle} alone. Each element gets the same expressions as in
  * {@link StepLoop#step} (same operations, same order; s_i still sums j in ascending order;
- * nothing is summed across networks); what differs from network to network (scaffold, delays,
- * teacher, noise, clamps, the step counter) stays per network and is computed by the same
- * expressions. A network that runs away stops at the step it does alone, its state copied out at
- * once; its slots are then filled from a live network so that the others' loops compute on finite
- * values; they are never read again. Networks whose step constants, sizes, mode or synapse masks
+ * nothing is summed across networks); what differs from network to network (learning rates,
+ * teacher, noise, clamps, the step counter, and scaffold and delays unless shared) stays per
+ * network and is computed by the same expressions (η·err as η·(1·err), which has its bits). A
+ * network that runs away stops at the step it does alone, its state copied out at once; its
+ * slots are then filled from a live network so that the others' loops compute on finite values;
+ * they are never read again. Networks whose step constants (but η), sizes, mode or synapse masks
  * differ are stepped in separate groups ({@link Shape}); a group of one runs {@link StepLoop}.
  *
- * <p>The state is copied in before and out after the cycle (about 0.1 % of a cycle's time at
- * 13 + 50 neurons); the networks' rate histories stay where they are and are read and written in
- * place. Not thread-safe; its arrays are reused from cycle to cycle.
+ * <p>The state is copied in before and out after the cycle, a shared history too (together about
+ * 2 % of a cycle's time at 13 + 50 neurons); own histories are read and written in place. Not
+ * thread-safe; its arrays are reused from cycle to cycle.
  */
 final class LockstepLoop {
     private static final double RUNAWAY_MV = Network.RUNAWAY_MV;

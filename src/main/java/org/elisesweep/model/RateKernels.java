@@ -22,7 +22,7 @@ interface RateKernels {
      * fails their class initialisation), else the scalar ones, silently: the same bits.
      */
     static RateKernels create() {
-        if (VectorModule.PRESENT && VectorModule.COMPILED_BY_C2) {
+        if (VectorModule.USABLE) {
             try {
                 return new VectorRateKernels();
             } catch (LinkageError e) {

@@ -24,13 +24,32 @@ public final class Teacher {
     private final double[] gExc;
     private final double[] gInh;
 
-    public Teacher(Pattern pattern, ModelParams m, double stepMs) {
+    /**
+     * Euler steps per pattern step of {@code stepMs} ms.
+     *
+     * @throws InvalidParametersException unless that is a whole number ≥ 3
+     */
+    static int binsPerStep(ModelParams m, double stepMs) {
         double bins = stepMs / m.dt();
-        binsPerStep = (int) Math.round(bins);
-        if (binsPerStep < 3 || Math.abs(bins - binsPerStep) > 1e-9 * bins) {
+        int whole = (int) Math.round(bins);
+        if (whole < 3 || Math.abs(bins - whole) > 1e-9 * bins) {
             throw new InvalidParametersException(List.of(new Violation("pattern.step-ms",
                     "must be a whole number (≥ 3) of Euler steps of " + m.dt() + " ms (got " + stepMs + " ms)")));
         }
+        return whole;
+    }
+
+    /**
+     * Euler steps per cycle of {@code pattern}, without building the teacher's arrays.
+     *
+     * @throws InvalidParametersException as {@link #binsPerStep}
+     */
+    static int cycleBins(Pattern pattern, ModelParams m, double stepMs) {
+        return binsPerStep(m, stepMs) * pattern.steps();
+    }
+
+    public Teacher(Pattern pattern, ModelParams m, double stepMs) {
+        binsPerStep = binsPerStep(m, stepMs);
         this.pattern = pattern;
         this.stepMs = stepMs;
         this.eL = m.eL();
@@ -38,7 +57,7 @@ public final class Teacher {
         this.eI = m.eI();
         this.ell = m.lambda() / (1 - m.lambda()) * (m.gL() + m.gDen());
         nVis = pattern.neurons();
-        cycleBins = binsPerStep * pattern.steps();
+        cycleBins = cycleBins(pattern, m, stepMs);
         uTarget = new double[cycleBins * nVis];
         rateTarget = new double[cycleBins * nVis];
         gExc = new double[cycleBins * nVis];

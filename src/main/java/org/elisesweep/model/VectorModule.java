@@ -18,6 +18,8 @@ final class VectorModule {
      * runs as its Java fallback, many times slower than a scalar loop.
      */
     static final boolean COMPILED_BY_C2 = c2();
+    /** Whether the vector kernels run here as vector instructions: the module and C2. */
+    static final boolean USABLE = PRESENT && COMPILED_BY_C2;
 
     private VectorModule() {
     }

@@ -1,5 +1,6 @@
 package org.elisesweep.model;
 
+import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -51,6 +52,18 @@ public final class Wiring {
             }
         }
         return new Wiring(nVis, m.nLat(), den, scaf, scaffold, mask);
+    }
+
+    /**
+     * What {@link #draw} depends on, as a key with equals and hashCode: the seed whose streams
+     * it draws from and every parameter it reads. Equal keys draw equal wiring (lock-step groups
+     * simulations by it, {@link Lockstep#wiringKey}).
+     */
+    public static Object drawKey(ModelParams m, int nVis, long seed) {
+        boolean sparse = m.connectivity() == Connectivity.SPARSE;
+        return List.of(seed, nVis, m.nLat(), m.denDelayMin(), m.denDelayMax(), m.scaffoldDelayMin(),
+                m.scaffoldDelayMax(), m.scaffoldP(), m.scaffoldQ(), m.scaffoldP0(), m.scaffoldRule(), m.connectivity(),
+                sparse ? m.density() : 0.0, sparse && m.protectScaffold());
     }
 
     private static int[] uniformInts(int count, int min, int max, UniformRandomProvider rng) {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +25,7 @@ import org.elisesweep.model.Status;
 import org.elisesweep.model.Stepper;
 import org.elisesweep.sweep.ConfigProblems;
 import org.elisesweep.sweep.Execution;
+import org.elisesweep.sweep.LockstepGroups;
 import org.elisesweep.sweep.PlannedRun;
 
 /**
@@ -39,8 +39,9 @@ import org.elisesweep.sweep.PlannedRun;
  * (diverged, timed out, crashed, invalid) is a row with its status; only I/O faults fail the task,
  * and Spark retries those.
  *
- * <p>With {@code execution.lockstep} above 1, the batch's simulations of one shape run in lock-step
- * groups ({@link Lockstep}); their rows are the same bits as run one by one.
+ * <p>The batch's simulations run in lock-step groups ({@link LockstepGroups}: by default those of
+ * one shape and wiring, 8 at a time for small networks; {@code execution.lockstep}); their rows are
+ * the same bits as run one by one.
  */
 final class BatchRunner implements Function<RunBatch, BatchOutcome> {
     private static final long serialVersionUID = 1L;
@@ -75,7 +76,10 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
                          Tables.NETWORKS, Tables.networks(), conf) : null) {
                 ResultRows rows = new ResultRows(ctx, runs, curves, replay, robustness);
                 StoredNetworkReader stored = new StoredNetworkReader(conf);
-                for (List<PlannedRun> group : lockstepGroups(inNetworkOrder(batch.runs))) {
+                List<PlannedRun> ordered = Arrays.asList(inNetworkOrder(batch.runs));
+                // the driver planned auto's groups; without the vector kernels here they run faster alone
+                int lockstep = ctx.lockstep() == Execution.LOCKSTEP_AUTO && !Lockstep.vectorised() ? 1 : ctx.lockstep();
+                for (List<PlannedRun> group : LockstepGroups.of(ordered, lockstep)) {
                     simulate(group, parameters, rows, networks, stored, outcome);
                 }
             }
@@ -93,37 +97,6 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
                 (PlannedRun r) -> r.network() == null ? "" : r.network().file() + "/" + r.network().pointId() + "/"
                         + r.network().replicate()));
         return sorted;
-    }
-
-    /**
-     * The runs in lock-step groups (issue 13, {@link Lockstep}): runs of one shape
-     * ({@link Lockstep#groupKey}) in the order they come, at most B to a group (execution.lockstep,
-     * or {@link Lockstep#defaultWidth} for the shape); B = 1, and runs whose spec is invalid, go
-     * alone. Groups in the order of their first run.
-     */
-    private List<List<PlannedRun>> lockstepGroups(PlannedRun[] runs) {
-        List<List<PlannedRun>> groups = new ArrayList<>();
-        Map<Object, List<PlannedRun>> open = new HashMap<>();
-        for (PlannedRun run : runs) {
-            SimulationSpec spec;
-            try {
-                spec = run.spec();
-            } catch (ConfigProblems e) {
-                groups.add(List.of(run));
-                continue;
-            }
-            int width = ctx.lockstep() == Execution.LOCKSTEP_AUTO
-                    ? Lockstep.defaultWidth(spec.pattern().neurons() + spec.model().nLat()) : ctx.lockstep();
-            Object key = Lockstep.groupKey(spec);
-            List<PlannedRun> group = open.get(key);
-            if (group == null || group.size() >= width) {
-                group = new ArrayList<>();
-                groups.add(group);
-                open.put(key, group);
-            }
-            group.add(run);
-        }
-        return groups;
     }
 
     /**

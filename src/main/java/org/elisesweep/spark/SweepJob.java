@@ -18,6 +18,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.elisesweep.model.ModelVersion;
 import org.elisesweep.model.Status;
+import org.elisesweep.sweep.LockstepGroups;
 import org.elisesweep.sweep.PlannedRun;
 import org.elisesweep.sweep.SweepPlan;
 import org.elisesweep.sweep.SweepPoint;
@@ -237,6 +238,7 @@ public final class SweepJob {
     /**
      * Groups runs into tasks of about {@code task-seconds} by their estimated cost, and into at
      * least two tasks per core where there are enough runs, so every core stays busy to the end.
+     * The units are the lock-step groups ({@link LockstepGroups}), never split across tasks.
      * Largest first into the least loaded batch (LPT), deterministic for a given list.
      */
     List<RunBatch> batches(List<PlannedRun> runs, int cores) {
@@ -245,23 +247,26 @@ public final class SweepJob {
         for (SweepPoint p : plan.points()) {
             costOfPoint.put(p.pointId(), model.seconds(p, !plan.continuesStoredNetworks()));
         }
-        double[] cost = new double[runs.size()];
+        List<List<PlannedRun>> units = LockstepGroups.of(runs, plan.execution().lockstep());
+        double[] cost = new double[units.size()];
         double total = 0;
-        for (int k = 0; k < runs.size(); k++) {
-            cost[k] = costOfPoint.get(runs.get(k).pointId());
+        for (int k = 0; k < units.size(); k++) {
+            for (PlannedRun r : units.get(k)) {
+                cost[k] += costOfPoint.get(r.pointId());
+            }
             total += cost[k];
         }
         int count = options.tasks() > 0 ? options.tasks()
-                : (int) Math.max(Math.ceil(total / plan.execution().taskSeconds()), Math.min(runs.size(), 2L * cores));
-        count = Math.min(count, runs.size());
+                : (int) Math.max(Math.ceil(total / plan.execution().taskSeconds()), Math.min(units.size(), 2L * cores));
+        count = Math.min(count, units.size());
         List<Integer> order = new ArrayList<>();
-        for (int k = 0; k < runs.size(); k++) {
+        for (int k = 0; k < units.size(); k++) {
             order.add(k);
         }
         order.sort(Comparator.comparingDouble((Integer k) -> -cost[k]).thenComparing(k -> k));
         List<List<PlannedRun>> bins = new ArrayList<>();
         double[] load = new double[count];
-        // least loaded bin first, ties by index: O(runs · log bins)
+        // least loaded bin first, ties by index: O(units · log bins)
         PriorityQueue<Integer> lightest = new PriorityQueue<>(
                 Comparator.comparingDouble((Integer b) -> load[b]).thenComparing(b -> b));
         for (int b = 0; b < count; b++) {
@@ -270,7 +275,7 @@ public final class SweepJob {
         }
         for (int k : order) {
             int best = lightest.poll();
-            bins.get(best).add(runs.get(k));
+            bins.get(best).addAll(units.get(k));
             load[best] += cost[k];
             lightest.add(best);
         }

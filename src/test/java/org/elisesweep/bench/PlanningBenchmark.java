@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.elisesweep.sweep.PlannedRun;
+import org.elisesweep.sweep.Execution;
+import org.elisesweep.sweep.LockstepGroups;
 import org.elisesweep.sweep.SweepFile;
 import org.elisesweep.sweep.SweepPlan;
 
@@ -41,14 +43,16 @@ public final class PlanningBenchmark {
                 cost += r.pointId().length() + r.seed();   // touch every run as the batching does
             }
             long t2 = System.nanoTime();
+            int groups = LockstepGroups.of(runs, Execution.LOCKSTEP_AUTO).size();
+            long t3 = System.nanoTime();
             long heapAfter = rt.totalMemory() - rt.freeMemory();
             System.gc();
             long retained = rt.totalMemory() - rt.freeMemory() - heapBefore;
             System.out.printf("%,d points: parse + validate %.2f s, list runs %.2f s, heap +%.0f MB (%.1f kB per point),"
-                            + " retained after GC %.0f MB (%.1f kB per point)%s%n",
+                            + " retained after GC %.0f MB (%.1f kB per point), lock-step groups (%,d) %.2f s%s%n",
                     plan.points().size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (heapAfter - heapBefore) / 1e6,
                     (heapAfter - heapBefore) / 1e3 / plan.points().size(), retained / 1e6,
-                    retained / 1e3 / plan.points().size(), cost < 0 || runs.isEmpty() ? "" : "");
+                    retained / 1e3 / plan.points().size(), groups, (t3 - t2) / 1e9, cost < 0 || runs.isEmpty() ? "" : "");
         }
     }
 }

@@ -28,9 +28,12 @@ import org.elisesweep.sweep.SweepPlan;
  *
  * <p>Then lock-step on against off (issue 13): the same sweep by the Spark job with
  * {@code execution.lockstep = 1} and {@code = B}, off, on, off, one task per thread so that each
- * task holds simulations / threads of them (a group never spans tasks).
+ * task holds simulations / threads of them (a group never spans tasks). {@code shared} (the
+ * default): the simulations are points of one replicate that differ in teacher strength λ, so
+ * they share their wiring (common random numbers), as the points of most sweeps do;
+ * {@code distinct}: replicates of one point, each its own seed and wiring.
  *
- * <p>Usage: {@code jobs/bench-sweep.sh [threads] [training-cycles] [simulations] [B]}
+ * <p>Usage: {@code jobs/bench-sweep.sh [threads] [training-cycles] [simulations] [B] [shared|distinct]}
  */
 public final class SweepBenchmark {
     private SweepBenchmark() {
@@ -41,9 +44,14 @@ public final class SweepBenchmark {
         int cycles = args.length > 1 ? Integer.parseInt(args[1]) : 2500;
         int sims = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         int lockstep = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+        String wiring = args.length > 4 ? args[4] : "shared";
+        if (!wiring.equals("shared") && !wiring.equals("distinct")) {
+            throw new IllegalArgumentException("wiring: shared or distinct, got " + wiring);
+        }
+        boolean shared = wiring.equals("shared");
         Path dir = Files.createTempDirectory("elise-sweep-bench");
-        SweepPlan warm = plan("bench-warm", 50, threads * 2, 1);
-        SweepPlan plan = plan("bench", cycles, sims, 1);
+        SweepPlan warm = plan("bench-warm", 50, threads * 2, 1, shared);
+        SweepPlan plan = plan("bench", cycles, sims, 1, shared);
 
         SparkSession spark = SparkSessions.forSweep("local[" + threads + "]", "elise-sweep benchmark",
                 Map.of("spark.ui.enabled", "false"));
@@ -73,8 +81,8 @@ public final class SweepBenchmark {
             }
 
             // lock-step off, on, off: the mean of the two off runs brackets the on run against drift
-            SweepPlan on = plan("bench", cycles, sims, lockstep);
-            SweepJob.run(spark, plan("bench-warm", 50, threads * 2, lockstep),
+            SweepPlan on = plan("bench", cycles, sims, lockstep, shared);
+            SweepJob.run(spark, plan("bench-warm", 50, threads * 2, lockstep, shared),
                     new SweepJob.Options(dir.resolve("warm-on").toString(), false, false, threads));
             double[] wall = new double[3];
             for (int k = 0; k < 3; k++) {
@@ -87,8 +95,8 @@ public final class SweepBenchmark {
                 }
             }
             double off = (wall[0] + wall[2]) / 2;
-            System.out.printf("lock-step off: %.1f s and %.1f s   lock-step B = %d: %.1f s   off / on = %.3f%n",
-                    wall[0], wall[2], lockstep, wall[1], off / wall[1]);
+            System.out.printf("%s wiring: lock-step off: %.1f s and %.1f s   lock-step B = %d: %.1f s   off / on = "
+                    + "%.3f%n", wiring, wall[0], wall[2], lockstep, wall[1], off / wall[1]);
         } finally {
             spark.stop();
         }
@@ -112,12 +120,14 @@ public final class SweepBenchmark {
         }
     }
 
-    static SweepPlan plan(String name, int cycles, int sims, int lockstep) {
+    static SweepPlan plan(String name, int cycles, int sims, int lockstep, boolean shared) {
+        String points = shared ? "replicates = 1\naxes = [ { path = model.lambda, linear { from = 0.5, to = 0.7, count = "
+                + sims + " } } ]" : "replicates = " + sims;
         return SweepFile.parse(ConfigFactory.parseString("""
                 name = %s
-                replicates = %d
+                %s
                 base { training.cycles = %d, replay.cycles = 20 }
                 execution { lockstep = %d }
-                """.formatted(name, sims, cycles, lockstep)), name, Path.of("."));
+                """.formatted(name, points, cycles, lockstep)), name, Path.of("."));
     }
 }
