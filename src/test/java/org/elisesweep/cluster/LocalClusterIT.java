@@ -99,6 +99,21 @@ class LocalClusterIT {
         assertTrue(a.values().stream().allMatch(r -> "OK".equals(r.getAs("status"))));
     }
 
+    @Test
+    void lockstepGroupsOnTheClusterGiveTheBitsOfTheEmbeddedRunAlone(@TempDir Path dir) throws Exception {
+        // 8 points of one replicate share their wiring: the executors (the Vector API module and C2,
+        // conf/spark-defaults.conf) step each replicate's 8 as one lock-step group (execution.lockstep =
+        // auto); the embedded driver JVM (no module) runs every simulation alone
+        Path file = dir.resolve("lockstep.conf");
+        Files.writeString(file, SWEEP.replace("name = cluster", "name = lockstep").replace("replicates = 3",
+                "replicates = 2").replace("values = [0.5, 0.6, 0.7, 0.8]", "values = [0.45, 0.5, 0.55, 0.6, 0.65, "
+                + "0.7, 0.75, 0.8]"));
+        Map<String, Row> a = runOnClusterAndEmbedded(file, dir.resolve("cluster"), dir.resolve("local"), 16,
+                List.of("final_mse", "final_sumcorr", "replay_mean_sumcorr", "replay_min_sumcorr",
+                        "replay_drift_ms_per_cycle", "spectral_radius"));
+        assertTrue(a.values().stream().allMatch(r -> "OK".equals(r.getAs("status"))));
+    }
+
     /**
      * Runs {@code file} on the cluster into {@code onCluster} and on local[2] into {@code embedded};
      * asserts both committed the same {@code simulations} runs with bit-identical {@code columns}.
