@@ -22,8 +22,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Lock-step batches (issue 13) against the single-network loop: one invocation runs one training
  * cycle (teacher on, plasticity on, visible rates recorded) of B networks of 13 + N_lat neurons
- * with seeds 1…B, together ({@link #lockstep}, {@link Lockstep.Cycles}) or one after the other
- * with the single loop ({@link #alone}, {@link Network#runCycle}). The score is µs per step of
+ * ({@link #wiring}: each its own wiring, or one wiring for all), together ({@link #lockstep},
+ * {@link Lockstep.Cycles}) or one after the other with the single loop ({@link #alone},
+ * {@link Network#runCycle}). The score is µs per step of
  * the whole batch (2500 steps per invocation): divide by B for µs per network-step; the ratio
  * alone / lockstep at the same B is the speed-up. B = 1 lock-step is the single loop itself.
  *
