@@ -1,6 +1,7 @@
 package org.elisesweep.model;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -85,7 +86,7 @@ public final class Lockstep {
         Thread[] threads = new Thread[jobs.size()];
         for (int k = 0; k < jobs.size(); k++) {
             final int job = k;
-            Stepper member = group.new Member();
+            Stepper member = group.new Member(k);
             threads[k] = new Thread(() -> {
                 try {
                     out[job] = jobs.get(job).apply(member);
@@ -164,9 +165,14 @@ public final class Lockstep {
             }
         }
 
-        /** Runs the cycles every live member asked for (called holding the monitor), charges each its share. */
+        /**
+         * Runs the cycles every live member asked for (called holding the monitor), charges each its
+         * share. Members in their order, not the order they asked in, so that a group of the same
+         * members keeps its shared history from cycle to cycle ({@link LockstepLoop}).
+         */
         private void runWaiting() {
             List<Member> batch = new ArrayList<>(waiting);
+            batch.sort(Comparator.comparingInt(m -> m.index));
             waiting.clear();
             List<LockstepLoop.Lane> lanes = new ArrayList<>();
             for (Member m : batch) {
@@ -190,11 +196,17 @@ public final class Lockstep {
 
         /** One simulation of the group: its cycles go to the group, its clock counts its share. */
         final class Member implements Stepper {
+            /** Its place in the group. */
+            private final int index;
             private long charged;
             private long since = System.nanoTime();
             private LockstepLoop.Lane lane;
             private boolean done;
             private Throwable failed;
+
+            Member(int index) {
+                this.index = index;
+            }
 
             @Override
             public long nanoTime() {

@@ -73,10 +73,23 @@ final class LockstepLoop {
      */
     private double[] etaFromVisible;
     private double[] etaFromLatent;
-    /** How many group cycles ran with a shared history (tests: that the path was taken). */
+    /** How many group cycles ran with a shared history, and how many of them kept it from the cycle before (tests). */
     int sharedCycles;
-    /** Each network's step at the start of the cycle, which aligns its history in {@link #sharedHistory}. */
-    private long[] startStep;
+    int keptCycles;
+    /**
+     * Each network's step at the shared history's time 0, which aligns its history there: its
+     * slot s is at slot (s − origin) mod H.
+     */
+    private long[] origin;
+    /** The shared history's time of the cycle's first bin: 0 after a copy in, more when it was kept. */
+    private long sharedTime;
+    /**
+     * The networks' states whose histories {@link #sharedHistory} holds as they were copied out,
+     * and their steps then; null when it holds none. A group of the same states at those steps
+     * (a history is written only by a step's push, which advances the step) keeps it: no copy in.
+     */
+    private NetworkState[] keptStates;
+    private long[] keptSteps;
 
     LockstepLoop(LaneKernels kernels) {
         this.kernels = kernels;
@@ -170,12 +183,23 @@ final class LockstepLoop {
         double[] heldAt = new double[lanes];
         boolean[] alive = new boolean[lanes];
         final boolean shared = sharesWiring(group);
+        boolean kept = false;
         if (shared) {
             int size = sh.historyLength * n * lanes;
             if (sharedHistory == null || sharedHistory.length != size) {
                 sharedHistory = new double[size];
+                keptStates = null;
             }
-            startStep = new long[lanes];
+            kept = keeps(group);
+            keptCycles += kept ? 1 : 0;
+            if (!kept) {
+                origin = new long[lanes];
+                for (int b = 0; b < lanes; b++) {
+                    origin[b] = group.get(b).net.loop().state.step;
+                }
+            }
+            sharedTime = group.get(0).net.loop().state.step - origin[0];
+            keptStates = null;
             sharedCycles++;
         }
         for (int b = 0; b < lanes; b++) {
@@ -191,12 +215,9 @@ final class LockstepLoop {
                 etaFromVisible[i * lanes + b] = i < sh.nVis ? own.etaVis() : own.etaLat();
                 etaFromLatent[i * lanes + b] = own.etaLat();
             }
-            if (shared) {
-                startStep[b] = loops[b].state.step;
-            }
             loops[b].beginCycle(l.phase, l.teacherOn);
         }
-        if (shared) {
+        if (shared && !kept) {
             copyHistories(loops, alive, true);
         }
         // coefficients of latents without a dendrite are never written (soma-only) and never read;
@@ -241,7 +262,33 @@ final class LockstepLoop {
         }
         if (shared) {
             copyHistories(loops, alive, false);
+            if (living == lanes) {
+                keptStates = new NetworkState[lanes];
+                keptSteps = new long[lanes];
+                for (int b = 0; b < lanes; b++) {
+                    keptStates[b] = loops[b].state;
+                    keptSteps[b] = loops[b].state.step;
+                }
+            }
         }
+    }
+
+    /**
+     * Whether {@link #sharedHistory} holds the histories of exactly these networks, in these
+     * lanes, unchanged since they were copied out (each network's state the same object at the
+     * same step), so that the cycle can go on with it.
+     */
+    private boolean keeps(List<Lane> group) {
+        if (keptStates == null || keptStates.length != group.size()) {
+            return false;
+        }
+        for (int b = 0; b < keptStates.length; b++) {
+            NetworkState s = group.get(b).net.loop().state;
+            if (s != keptStates[b] || s.step != keptSteps[b]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Network b's state into slot b of the structure of arrays. */
@@ -297,8 +344,8 @@ final class LockstepLoop {
 
     /**
      * The rate histories of the networks b with {@code which[b]} into ({@code in}) or out of
-     * their lanes of {@link #sharedHistory}, network b's slot s at slot (s − its step at the
-     * cycle's start) mod H there. All lanes in one pass, network index innermost, so that the
+     * their lanes of {@link #sharedHistory}, network b's slot s at slot (s − its {@link #origin})
+     * mod H there. All lanes in one pass, network index innermost, so that the
      * shared history is written (or read) line by line: lane by lane it took 5 to 10 % of a cycle.
      */
     private void copyHistories(StepLoop[] loops, boolean[] which, boolean in) {
@@ -313,7 +360,7 @@ final class LockstepLoop {
         }
         for (int g = 0; g <= mask; g++) {
             for (int b = 0; b < lanes; b++) {
-                from[b] = (int) ((g + startStep[b]) & mask) * n;
+                from[b] = (int) ((g + origin[b]) & mask) * n;
             }
             for (int i = 0; i < n; i++) {
                 final int at = (g * n + i) * lanes;
@@ -399,10 +446,12 @@ final class LockstepLoop {
 
         // (1) scaffold conductances (§3 step 2): across the networks from a shared history, else per
         // network from its own
+        // the shared history's time of this bin: each network's step t is origin + tau
+        final int tau = (int) ((sharedTime + bin) & mask);
         if (shared) {
             StepLoop l = loops[0];
             kernels.scaffold(c, sharedHistory, l.scaffoldTarget, l.scaffoldSource, l.scaffoldDelayE, l.scaffoldDelayI,
-                    bin & mask, mask, n, gE, gI, lanes);
+                    tau, mask, n, gE, gI, lanes);
         }
         for (int b = 0; b < lanes && !shared; b++) {
             if (alive[b]) {
@@ -480,11 +529,11 @@ final class LockstepLoop {
         kernels.withinLimit(u, v, n, nDendrite, RUNAWAY_MV, ok, lanes);
 
         // push the rates into each network's history (§3 steps 7 and 9), then its delayed rates; a
-        // shared history takes every network's rates in one copy (bin b is each network's step
-        // t0 + b, so the delayed rates of t + 1, r(t + 2 − D), are at bin + 2 − D)
+        // shared history takes every network's rates in one copy (at tau, so the delayed rates of
+        // t + 1, r(t + 2 − D), are at tau + 2 − D)
         if (shared) {
-            System.arraycopy(rate, 0, sharedHistory, (bin & mask) * end, end);
-            kernels.delayedRates(sharedHistory, loops[0].pass.dendriticDelay, bin + 2, mask, n, rd, lanes);
+            System.arraycopy(rate, 0, sharedHistory, tau * end, end);
+            kernels.delayedRates(sharedHistory, loops[0].pass.dendriticDelay, tau + 2, mask, n, rd, lanes);
         }
         for (int b = 0; b < lanes; b++) {
             if (!alive[b]) {

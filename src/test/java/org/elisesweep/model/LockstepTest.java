@@ -141,6 +141,40 @@ class LockstepTest {
     }
 
     @Test
+    void aSharedHistoryKeptFromCycleToCycleIsCopiedAgainWhenAMemberRanAloneOrMoved() {
+        List<Network> nets = sharedWiring(Mode.ELISE, Connectivity.ALL_TO_ALL, 8);
+        List<Network> alone = nets.stream().map(Network::copy).toList();
+        LockstepLoop loop = new LockstepLoop(LaneKernels.best());
+        int samples = nets.get(0).samplesPerCycle();
+        for (int c = 0; c < 4; c++) {
+            if (c == 2) {
+                // between group cycles network 3 runs a cycle on its own: its history moves on
+                nets.get(3).runCycle(true, null, null);
+                alone.get(3).runCycle(true, null, null);
+            }
+            // in cycle 3 the lanes are in reverse order
+            List<Integer> order = new ArrayList<>();
+            for (int k = 0; k < nets.size(); k++) {
+                order.add(c == 3 ? nets.size() - 1 - k : k);
+            }
+            List<LockstepLoop.Lane> lanes = new ArrayList<>();
+            for (int k : order) {
+                lanes.add(lane(nets.get(k), k, c, new double[13][samples]));
+            }
+            loop.run(lanes);
+            for (int q = 0; q < order.size(); q++) {
+                int k = order.get(q);
+                LockstepLoop.Lane a = lane(alone.get(k), k, c, new double[13][samples]);
+                assertEquals(alone.get(k).runCycle(a.phase, a.teacherOn, a.clamp, a.record), lanes.get(q).diverged);
+                assertTrue(alone.get(k).state().sameAs(nets.get(k).state()), "network " + k + ", cycle " + c);
+                assertTrue(Arrays.deepEquals(a.record, lanes.get(q).record), "network " + k + ", cycle " + c);
+            }
+        }
+        assertEquals(4, loop.sharedCycles);
+        assertEquals(1, loop.keptCycles, "cycle 1 keeps the history of cycle 0; 2 and 3 copy it again");
+    }
+
+    @Test
     void aNetworkOfASharedHistoryThatRunsAwayLeavesItsHistoryAsItIsAlone() {
         ModelParams m = model(Mode.ELISE, Connectivity.ALL_TO_ALL);
         List<Network> nets = new ArrayList<>();
