@@ -63,6 +63,14 @@ interface LaneKernels {
      */
     void delayedRates(double[] hist, int[] delay, int slot, int mask, int n, double[] rd, int lanes);
 
+    /**
+     * Whether these kernels step a group of {@code lanes} networks: the vector ones only whole
+     * vectors (for other widths they fall back to plain loops, measured at 0.18–0.26× the single
+     * loop); the plain ones any width (a JVM without the vector kernels that was asked for groups,
+     * and the tests under C1).
+     */
+    boolean takes(int lanes);
+
     /** The kernels of this JVM, chosen once ({@link #choose}); immutable. */
     LaneKernels BEST = choose();
 
@@ -79,7 +87,7 @@ interface LaneKernels {
      * {@link Scalar}: the same bits, slower; without the module, with a one-line note, printed
      * when a JVM first steps a group. Console JVMs (jobs/elise, an embedded sweep) go without the
      * module, since its start-up warning would be a line of their output; there
-     * {@code execution.lockstep = auto} steps every simulation alone ({@link Lockstep#defaultWidth}).
+     * {@code execution.lockstep = auto} steps every simulation alone ({@link Lockstep#vectorised}).
      */
     private static LaneKernels choose() {
         if (VectorModule.USABLE) {
@@ -98,6 +106,11 @@ interface LaneKernels {
 
     /** Plain loops; C2 does not vectorise the short inner loop over networks. */
     final class Scalar implements LaneKernels {
+        @Override
+        public boolean takes(int lanes) {
+            return true;
+        }
+
         @Override
         public void updateAndAccumulate(double[] w, double[] c, double[] trace, double[] x, int j, double[] s,
                                         int from, int to, int lanes) {

@@ -29,13 +29,16 @@ import java.util.Map;
  * teacher, noise, clamps, the step counter, and scaffold and delays unless shared) stays per
  * network and is computed by the same expressions (η·err as η·(1·err), which has its bits). A
  * network that runs away stops at the step it does alone, its state copied out at once; its
- * slots are then filled from a live network so that the others' loops compute on finite values;
- * they are never read again. Networks whose step constants (but η), sizes, mode or synapse masks
- * differ are stepped in separate groups ({@link Shape}); a group of one runs {@link StepLoop}.
+ * slots are then filled from a live network (in a shared history its lane goes on with the rates
+ * so computed), so that the flat loops compute on finite values; they are never read again.
+ * Networks whose step constants (but η), sizes, mode or synapse masks differ are stepped in
+ * separate groups ({@link Shape}); a group of one, or of a size the kernels do not take, runs
+ * {@link StepLoop} network by network.
  *
- * <p>The state is copied in before and out after the cycle, a shared history too (together about
- * 2 % of a cycle's time at 13 + 50 neurons); own histories are read and written in place. Not
- * thread-safe; its arrays are reused from cycle to cycle.
+ * <p>The state is copied in before and out after the cycle. A shared history is copied out after
+ * each cycle and in only when the group changed (in and out every cycle took about 6 % of a
+ * cycle's time at 13 + 50 neurons); own histories are read and written in place. Not thread-safe; its arrays are reused
+ * from cycle to cycle.
  */
 final class LockstepLoop {
     private static final double RUNAWAY_MV = Network.RUNAWAY_MV;
@@ -129,7 +132,10 @@ final class LockstepLoop {
 
     /**
      * Runs one cycle of every lane ({@link Network#runCycle} of each, with its arguments), grouping
-     * the lanes by {@link Shape}. Mutates the lanes' networks and sets their {@link Lane#diverged}.
+     * the lanes by {@link Shape}; a group of one, or one the kernels do not take
+     * ({@link LaneKernels#takes}: the vector ones only whole vectors, as when a group of 8 lost a
+     * member), runs its networks one by one. Mutates the lanes' networks and sets their
+     * {@link Lane#diverged}.
      */
     void run(List<Lane> lanes) {
         Map<Shape, List<Lane>> groups = new LinkedHashMap<>();
@@ -138,11 +144,12 @@ final class LockstepLoop {
         }
         for (Map.Entry<Shape, List<Lane>> g : groups.entrySet()) {
             List<Lane> group = g.getValue();
-            if (group.size() == 1) {
-                Lane l = group.get(0);
-                l.diverged = l.net.runCycle(l.phase, l.teacherOn, l.clamp, l.record);
-            } else {
+            if (group.size() > 1 && kernels.takes(group.size())) {
                 runGroup(g.getKey(), group);
+            } else {
+                for (Lane l : group) {
+                    l.diverged = l.net.runCycle(l.phase, l.teacherOn, l.clamp, l.record);
+                }
             }
         }
     }

@@ -37,7 +37,11 @@ public final class NetworkState {
      * {@link #weights()} gives W as an EJML matrix.
      */
     final double[][] weightRows;
-    /** Rate history, time-major, {@link #historyLength} slots of N rates. */
+    /**
+     * Rate history, time-major, {@link #historyLength} slots of N rates. Written only by a step's
+     * push, which advances {@link #step}: lock-step relies on it to keep a group's shared copy
+     * from cycle to cycle ({@code LockstepLoop}).
+     */
     final double[] history;
     final int historyLength;
     /** Membrane-noise processes and noise streams. */

@@ -32,6 +32,11 @@ final class VectorLaneKernels implements LaneKernels {
     private final LaneKernels scalar = new Scalar();
 
     @Override
+    public boolean takes(int lanes) {
+        return lanes % L == 0;
+    }
+
+    @Override
     public void updateAndAccumulate(double[] w, double[] c, double[] trace, double[] x, int j, double[] s, int from,
                                     int to, int lanes) {
         if (lanes % L != 0) {

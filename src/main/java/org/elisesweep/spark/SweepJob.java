@@ -19,7 +19,6 @@ import org.apache.spark.sql.SparkSession;
 import org.elisesweep.model.Lockstep;
 import org.elisesweep.model.ModelVersion;
 import org.elisesweep.model.Status;
-import org.elisesweep.sweep.Execution;
 import org.elisesweep.sweep.LockstepGroups;
 import org.elisesweep.sweep.PlannedRun;
 import org.elisesweep.sweep.SweepPlan;
@@ -249,13 +248,11 @@ public final class SweepJob {
         for (SweepPoint p : plan.points()) {
             costOfPoint.put(p.pointId(), model.seconds(p, !plan.continuesStoredNetworks()));
         }
-        // auto's groups where executors step them: in other JVMs (a cluster's executors have the
-        // Vector API, conf/spark-defaults.conf), or here when this JVM has it (embedded)
-        int lockstep = plan.execution().lockstep();
-        if (lockstep == Execution.LOCKSTEP_AUTO && spark.sparkContext().isLocal() && !Lockstep.vectorised()) {
-            lockstep = 1;
-        }
-        List<List<PlannedRun>> units = LockstepGroups.of(runs, lockstep);
+        // executors step auto's groups in other JVMs (a cluster's, with the Vector API from
+        // conf/spark-defaults.conf), or here when embedded
+        boolean executorsStepGroups = !spark.sparkContext().isLocal() || Lockstep.vectorised();
+        List<List<PlannedRun>> units = LockstepGroups.forTasks(runs, plan.execution().lockstep(), cores,
+                executorsStepGroups);
         double[] cost = new double[units.size()];
         double total = 0;
         for (int k = 0; k < units.size(); k++) {

@@ -69,6 +69,24 @@ public final class LockstepGroups {
         return groups;
     }
 
+    /**
+     * The units a driver plans its tasks from: the groups of {@link #of}, but for {@code auto}
+     * every run alone when the executors do not step groups ({@code executorsStepGroups} false:
+     * an embedded JVM without the vector kernels) or when there would be fewer groups than cores
+     * (an idle core costs more than lock-step gains, 1.26× at best).
+     */
+    public static List<List<PlannedRun>> forTasks(List<PlannedRun> runs, int lockstep, int cores,
+                                                  boolean executorsStepGroups) {
+        if (lockstep != Execution.LOCKSTEP_AUTO) {
+            return of(runs, lockstep);
+        }
+        if (!executorsStepGroups) {
+            return of(runs, 1);
+        }
+        List<List<PlannedRun>> groups = of(runs, lockstep);
+        return groups.size() >= Math.min(runs.size(), cores) ? groups : of(runs, 1);
+    }
+
     private static void chunk(List<PlannedRun> runs, int width, List<List<PlannedRun>> groups) {
         for (int from = 0; from < runs.size(); from += width) {
             groups.add(List.copyOf(runs.subList(from, Math.min(runs.size(), from + width))));

@@ -65,6 +65,19 @@ class LockstepGroupsTest {
     }
 
     @Test
+    void tasksArePlannedFromGroupsOnlyWhereExecutorsStepThemAndNoCoreIdles() {
+        List<PlannedRun> runs = runs(50, 10, "");   // auto: 2 groups of 8 and 4 alone, 6 units
+        assertEquals(6, LockstepGroups.forTasks(runs, Execution.LOCKSTEP_AUTO, 6, true).size());
+        // more cores than units: every run alone, so that each core has work
+        assertEquals(20, LockstepGroups.forTasks(runs, Execution.LOCKSTEP_AUTO, 7, true).size());
+        // executors without the vector kernels run auto alone
+        assertEquals(20, LockstepGroups.forTasks(runs, Execution.LOCKSTEP_AUTO, 2, false).size());
+        // a width given is kept, whatever the cores
+        assertEquals(List.of(4, 4, 4, 4, 4),
+                LockstepGroups.forTasks(runs, 4, 64, false).stream().map(List::size).toList());
+    }
+
+    @Test
     void aGivenWidthGroupsRunsOfOneShapeThoseOfOneWiringFirst() {
         List<PlannedRun> runs = runs(20, 5, "");
         List<List<PlannedRun>> groups = LockstepGroups.of(runs, 4);
