@@ -42,13 +42,13 @@ public final class Lockstep {
     }
 
     /**
-     * Which simulations draw the same wiring (a key with equals and hashCode): the same seed and
-     * wiring parameters, as the common random numbers of a sweep give every point of a replicate
-     * that changes no wiring parameter. A group of them shares one rate history, read across the
+     * Which simulations draw the same delays and scaffold (a key with equals and hashCode): the
+     * same seed and parameters of those, as the common random numbers of a sweep give every point
+     * of a replicate that changes none of them (a sparse mask's density may differ). A group of them shares one rate history, read across the
      * networks ({@link LockstepLoop}): the only lock-step that is faster than the single loop.
      */
     public static Object wiringKey(SimulationSpec spec) {
-        return Wiring.drawKey(spec.model(), spec.pattern().neurons(), spec.seed());
+        return Wiring.delaysAndScaffoldKey(spec.model(), spec.pattern().neurons(), spec.seed());
     }
 
     /**

@@ -55,15 +55,14 @@ public final class Wiring {
     }
 
     /**
-     * What {@link #draw} depends on, as a key with equals and hashCode: the seed whose streams
-     * it draws from and every parameter it reads. Equal keys draw equal wiring (lock-step groups
-     * simulations by it, {@link Lockstep#wiringKey}).
+     * What {@link #draw} draws the delays and the scaffold from, as a key with equals and hashCode:
+     * the seed whose streams it draws from and every parameter those read (not the sparse mask's
+     * density). Networks with equal keys have equal delays and scaffold, so lock-step can step
+     * them with one shared rate history ({@link Lockstep#wiringKey}); their masks may differ.
      */
-    public static Object drawKey(ModelParams m, int nVis, long seed) {
-        boolean sparse = m.connectivity() == Connectivity.SPARSE;
+    public static Object delaysAndScaffoldKey(ModelParams m, int nVis, long seed) {
         return List.of(seed, nVis, m.nLat(), m.denDelayMin(), m.denDelayMax(), m.scaffoldDelayMin(),
-                m.scaffoldDelayMax(), m.scaffoldP(), m.scaffoldQ(), m.scaffoldP0(), m.scaffoldRule(), m.connectivity(),
-                sparse ? m.density() : 0.0, sparse && m.protectScaffold());
+                m.scaffoldDelayMax(), m.scaffoldP(), m.scaffoldQ(), m.scaffoldP0(), m.scaffoldRule());
     }
 
     private static int[] uniformInts(int count, int min, int max, UniformRandomProvider rng) {

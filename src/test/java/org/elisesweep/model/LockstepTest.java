@@ -106,7 +106,8 @@ class LockstepTest {
     /**
      * {@code count} networks of one wiring (one seed, as the common random numbers of a sweep give
      * the points of a replicate): noise, teacher strength λ and learning rates differ, one has
-     * its weights perturbed (without deletion, so all stay in one group), and every other one is a cycle (2 500 steps, not a multiple of the
+     * its weights perturbed (without deletion, so all stay in one group), sparse masks differ in
+     * density, and every other one is a cycle (2 500 steps, not a multiple of the
      * history's length) further on, so that their histories are at different slots.
      */
     private static List<Network> sharedWiring(Mode mode, Connectivity connectivity, int count) {
@@ -114,8 +115,10 @@ class LockstepTest {
         NoiseParams[] noise = {NONE, MEMBRANE, TEACHER, NONE, JITTERED, MEMBRANE, TEACHER, NONE};
         List<Network> nets = new ArrayList<>();
         for (int k = 0; k < count; k++) {
-            ModelParams mk = m.toBuilder().lambda(0.5 + 0.05 * (k % 4)).etaVis(m.etaVis() * (1 + 0.5 * (k % 2)))
-                    .etaLat(m.etaLat() * (1 + 0.25 * (k % 3))).build();
+            ModelParams.Builder b = m.toBuilder().lambda(0.5 + 0.05 * (k % 4)).etaVis(m.etaVis() * (1 + 0.5 * (k % 2)))
+                    .etaLat(m.etaLat() * (1 + 0.25 * (k % 3)));
+            // sparse: masks of different densities, the same delays and scaffold
+            ModelParams mk = connectivity == Connectivity.SPARSE ? b.density(0.5 + 0.1 * (k % 3)).build() : b.build();
             NoiseParams nk = noise[k % noise.length];
             Network net = Network.create(mk, Pattern.fuerElise(), 10.0, 100, nk);
             net.perturbWeights(nk.weights());

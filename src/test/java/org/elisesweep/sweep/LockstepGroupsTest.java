@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
 class LockstepGroupsTest {
     /** {@code points} noise levels × 2 replicates: every point of a replicate has that replicate's wiring. */
     private static List<PlannedRun> runs(int nLat, int points, String moreAxes) {
+        return runs("model.n-lat = " + nLat, points, moreAxes);
+    }
+
+    private static List<PlannedRun> runs(String base, int points, String moreAxes) {
         StringBuilder levels = new StringBuilder();
         for (int k = 0; k < points; k++) {
             levels.append(k == 0 ? "" : ", ").append(0.1 * k);
@@ -22,9 +26,9 @@ class LockstepGroupsTest {
         SweepPlan plan = SweepFile.parse(ConfigFactory.parseString("""
                 name = groups
                 replicates = 2
-                base { model.n-lat = NLAT }
+                base { BASE }
                 axes = [ { path = noise.membrane.dendrite-sigma, values = [LEVELS] } MORE ]
-                """.replace("NLAT", "" + nLat).replace("LEVELS", levels).replace("MORE", moreAxes)), "test",
+                """.replace("BASE", base).replace("LEVELS", levels).replace("MORE", moreAxes)), "test",
                 Path.of("."));
         return plan.runs();
     }
@@ -52,6 +56,14 @@ class LockstepGroupsTest {
         for (List<PlannedRun> g : groups) {
             assertEquals(1, seeds(g).size(), "one wiring, one seed: " + g);
         }
+    }
+
+    @Test
+    void sparseMasksOfDifferentDensitiesShareTheirDelaysAndScaffold() {
+        List<PlannedRun> runs = runs("model.n-lat = 50, model.connectivity = sparse", 4,
+                ", { path = model.density, values = [0.3, 0.6] }");
+        List<List<PlannedRun>> groups = LockstepGroups.of(runs, Execution.LOCKSTEP_AUTO);
+        assertEquals(List.of(8, 8), groups.stream().map(List::size).toList(), "4 noise levels × 2 densities per seed");
     }
 
     @Test
