@@ -10,8 +10,9 @@ package org.elisesweep.model;
  * (no fused multiply-add, no reduction across networks), so each network's bits are those of
  * its loop alone; only the order in which independent elements are computed changes. Each
  * row kernel runs over neurons i in [from, to), every network b in [0, B), and mutates only
- * {@code w} and {@code s}; {@link #withinLimit} writes only its flags. Two implementations give the same bits: {@link Scalar}, plain loops,
- * and {@code VectorLaneKernels} (jdk.incubator.vector, lanes = networks); {@link #best} chooses.
+ * {@code w} and {@code s}; {@link #withinLimit} writes only its flags. Two implementations give
+ * the same bits: {@link Scalar}, plain loops, and {@code VectorLaneKernels}
+ * (jdk.incubator.vector, lanes = networks); {@link #best} chooses.
  */
 interface LaneKernels {
     /**

@@ -44,8 +44,9 @@ public final class Lockstep {
     /**
      * Which simulations draw the same delays and scaffold (a key with equals and hashCode): the
      * same seed and parameters of those, as the common random numbers of a sweep give every point
-     * of a replicate that changes none of them (a sparse mask's density may differ). A group of them shares one rate history, read across the
-     * networks ({@link LockstepLoop}): the only lock-step that is faster than the single loop.
+     * of a replicate that changes none of them (a sparse mask's density may differ). A group of
+     * them shares one rate history, read across the networks ({@link LockstepLoop}): the only
+     * lock-step that is faster than the single loop.
      */
     public static Object wiringKey(SimulationSpec spec) {
         return Wiring.delaysAndScaffoldKey(spec.model(), spec.pattern().neurons(), spec.seed());
@@ -67,7 +68,9 @@ public final class Lockstep {
      * {@code execution.lockstep = auto} alone.
      */
     public static boolean vectorised() {
-        return VectorModule.USABLE;
+        // the module first: choosing the kernels without it prints a note, and consoles have none;
+        // then whether the vector kernels did load
+        return VectorModule.USABLE && LaneKernels.best() instanceof VectorLaneKernels;
     }
 
     /**

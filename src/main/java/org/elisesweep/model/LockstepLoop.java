@@ -37,8 +37,8 @@ import java.util.Map;
  *
  * <p>The state is copied in before and out after the cycle. A shared history is copied out after
  * each cycle and in only when the group changed (in and out every cycle took about 6 % of a
- * cycle's time at 13 + 50 neurons); own histories are read and written in place. Not thread-safe; its arrays are reused
- * from cycle to cycle.
+ * cycle's time at 13 + 50 neurons); own histories are read and written in place. Not
+ * thread-safe; its arrays are reused from cycle to cycle.
  */
 final class LockstepLoop {
     private static final double RUNAWAY_MV = Network.RUNAWAY_MV;
@@ -66,8 +66,8 @@ final class LockstepLoop {
     private double[] diagonal;
     /**
      * The rate history of a group that shares its wiring, lanes innermost: slot g holds network
-     * b's slot (g + its step at the cycle's start) mod H, so that every network reads the same
-     * slot in the same bin; null until such a group runs.
+     * b's slot (g + {@link #origin}[b]) mod H, so that every network reads the same slot in the
+     * same bin; null until such a group runs.
      */
     private double[] sharedHistory;
     /**
@@ -76,7 +76,7 @@ final class LockstepLoop {
      */
     private double[] etaFromVisible;
     private double[] etaFromLatent;
-    /** How many group cycles ran with a shared history, and how many of them kept it from the cycle before (tests). */
+    /** How many group cycles ran with a shared history, and how many kept it from the cycle before (tests). */
     int sharedCycles;
     int keptCycles;
     /**
@@ -189,26 +189,6 @@ final class LockstepLoop {
         int[][] held = new int[lanes][];
         double[] heldAt = new double[lanes];
         boolean[] alive = new boolean[lanes];
-        final boolean shared = sharesWiring(group);
-        boolean kept = false;
-        if (shared) {
-            int size = sh.historyLength * n * lanes;
-            if (sharedHistory == null || sharedHistory.length != size) {
-                sharedHistory = new double[size];
-                keptStates = null;
-            }
-            kept = keeps(group);
-            keptCycles += kept ? 1 : 0;
-            if (!kept) {
-                origin = new long[lanes];
-                for (int b = 0; b < lanes; b++) {
-                    origin[b] = group.get(b).net.loop().state.step;
-                }
-            }
-            sharedTime = group.get(0).net.loop().state.step - origin[0];
-            keptStates = null;
-            sharedCycles++;
-        }
         for (int b = 0; b < lanes; b++) {
             Lane l = group.get(b);
             loops[b] = l.net.loop();
@@ -224,8 +204,9 @@ final class LockstepLoop {
             }
             loops[b].beginCycle(l.phase, l.teacherOn);
         }
-        if (shared && !kept) {
-            copyHistories(loops, alive, true);
+        final boolean shared = sharesWiring(loops);
+        if (shared) {
+            shareHistories(loops, sh.historyLength * n * lanes, alive);
         }
         // coefficients of latents without a dendrite are never written (soma-only) and never read;
         // conductances of latents without scaffold input stay 0, as in StepLoop's scratch
@@ -281,16 +262,40 @@ final class LockstepLoop {
     }
 
     /**
+     * Makes {@link #sharedHistory} ({@code size} doubles) hold the networks' histories for this
+     * cycle: kept as it is when it holds them already ({@link #keeps}), else copied in, aligned
+     * to each network's step now. Sets {@link #origin} and {@link #sharedTime}.
+     */
+    private void shareHistories(StepLoop[] loops, int size, boolean[] all) {
+        if (sharedHistory == null || sharedHistory.length != size) {
+            sharedHistory = new double[size];
+            keptStates = null;
+        }
+        sharedCycles++;
+        if (keeps(loops)) {
+            keptCycles++;
+        } else {
+            origin = new long[loops.length];
+            for (int b = 0; b < loops.length; b++) {
+                origin[b] = loops[b].state.step;
+            }
+            copyHistories(loops, all, true);
+        }
+        sharedTime = loops[0].state.step - origin[0];
+        keptStates = null;
+    }
+
+    /**
      * Whether {@link #sharedHistory} holds the histories of exactly these networks, in these
      * lanes, unchanged since they were copied out (each network's state the same object at the
      * same step), so that the cycle can go on with it.
      */
-    private boolean keeps(List<Lane> group) {
-        if (keptStates == null || keptStates.length != group.size()) {
+    private boolean keeps(StepLoop[] loops) {
+        if (keptStates == null || keptStates.length != loops.length) {
             return false;
         }
-        for (int b = 0; b < keptStates.length; b++) {
-            NetworkState s = group.get(b).net.loop().state;
+        for (int b = 0; b < loops.length; b++) {
+            NetworkState s = loops[b].state;
             if (s != keptStates[b] || s.step != keptSteps[b]) {
                 return false;
             }
@@ -334,10 +339,9 @@ final class LockstepLoop {
      * point of a replicate that changes no wiring parameter). Such a group shares one rate
      * history, read as vectors across the networks.
      */
-    private static boolean sharesWiring(List<Lane> group) {
-        StepLoop first = group.get(0).net.loop();
-        for (Lane l : group) {
-            StepLoop o = l.net.loop();
+    private static boolean sharesWiring(StepLoop[] loops) {
+        StepLoop first = loops[0];
+        for (StepLoop o : loops) {
             if (!Arrays.equals(o.scaffoldTarget, first.scaffoldTarget)
                     || !Arrays.equals(o.scaffoldSource, first.scaffoldSource)
                     || !Arrays.equals(o.scaffoldDelayE, first.scaffoldDelayE)
@@ -451,20 +455,22 @@ final class LockstepLoop {
         final int visEnd = nVis * lanes;
         final int end = n * lanes;
 
+        // the shared history's slot of this bin: each network's step t is at origin + sharedTime + bin
+        final int tau = (int) ((sharedTime + bin) & mask);
+
         // (1) scaffold conductances (§3 step 2): across the networks from a shared history, else per
         // network from its own
-        // the shared history's time of this bin: each network's step t is origin + tau
-        final int tau = (int) ((sharedTime + bin) & mask);
         if (shared) {
             StepLoop l = loops[0];
             kernels.scaffold(c, sharedHistory, l.scaffoldTarget, l.scaffoldSource, l.scaffoldDelayE, l.scaffoldDelayI,
                     tau, mask, n, gE, gI, lanes);
-        }
-        for (int b = 0; b < lanes && !shared; b++) {
-            if (alive[b]) {
-                StepLoop l = loops[b];
-                NeuronPasses.scaffold(c, l.state.history, l.scaffoldTarget, l.scaffoldSource, l.scaffoldDelayE,
-                        l.scaffoldDelayI, l.state.step, mask, n, gE, gI, lanes, b);
+        } else {
+            for (int b = 0; b < lanes; b++) {
+                if (alive[b]) {
+                    StepLoop l = loops[b];
+                    NeuronPasses.scaffold(c, l.state.history, l.scaffoldTarget, l.scaffoldSource, l.scaffoldDelayE,
+                            l.scaffoldDelayI, l.state.step, mask, n, gE, gI, lanes, b);
+                }
             }
         }
 

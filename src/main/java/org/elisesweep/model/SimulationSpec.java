@@ -55,7 +55,7 @@ public record SimulationSpec(ModelParams model, ProtocolParams protocol, Pattern
         ModelParams m = ModelParams.defaults();
         Pattern p = Pattern.fuerElise();
         ProtocolParams protocol = ProtocolParams.defaults();
-        int bins = (int) Math.round(protocol.stepMs() / m.dt()) * p.steps();
+        int bins = Teacher.cycleBins(p, m, protocol.stepMs());
         return new SimulationSpec(m, protocol, p, Clamp.paperCases(p.neurons(), bins, m.dt()), seed);
     }
 
@@ -100,6 +100,6 @@ public record SimulationSpec(ModelParams model, ProtocolParams protocol, Pattern
     }
 
     private long stepsPerCycle() {
-        return Math.round(protocol.stepMs() / model.dt()) * pattern.steps();
+        return Teacher.cycleBins(pattern, model, protocol.stepMs());
     }
 }

@@ -24,7 +24,6 @@ import org.elisesweep.model.SimulationSpec;
 import org.elisesweep.model.Status;
 import org.elisesweep.model.Stepper;
 import org.elisesweep.sweep.ConfigProblems;
-import org.elisesweep.sweep.Execution;
 import org.elisesweep.sweep.LockstepGroups;
 import org.elisesweep.sweep.PlannedRun;
 
@@ -77,9 +76,7 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
                 ResultRows rows = new ResultRows(ctx, runs, curves, replay, robustness);
                 StoredNetworkReader stored = new StoredNetworkReader(conf);
                 List<PlannedRun> ordered = Arrays.asList(inNetworkOrder(batch.runs));
-                // the driver planned auto's groups; without the vector kernels here they run faster alone
-                int lockstep = ctx.lockstep() == Execution.LOCKSTEP_AUTO && !Lockstep.vectorised() ? 1 : ctx.lockstep();
-                for (List<PlannedRun> group : LockstepGroups.of(ordered, lockstep)) {
+                for (List<PlannedRun> group : LockstepGroups.steppedBy(ordered, ctx.lockstep(), Lockstep.vectorised())) {
                     simulate(group, parameters, rows, networks, stored, outcome);
                 }
             }

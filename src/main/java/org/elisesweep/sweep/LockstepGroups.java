@@ -70,21 +70,24 @@ public final class LockstepGroups {
     }
 
     /**
-     * The units a driver plans its tasks from: the groups of {@link #of}, but for {@code auto}
-     * every run alone when the executors do not step groups ({@code executorsStepGroups} false:
-     * an embedded JVM without the vector kernels) or when there would be fewer groups than cores
-     * (an idle core costs more than lock-step gains: 1.13–1.26× measured).
+     * The groups a JVM steps: those of {@link #of}, but for {@code auto} every run alone where it
+     * does not step groups ({@code stepsGroups} false: no vector kernels, where groups run slower
+     * than alone).
+     */
+    public static List<List<PlannedRun>> steppedBy(List<PlannedRun> runs, int lockstep, boolean stepsGroups) {
+        return lockstep == Execution.LOCKSTEP_AUTO && !stepsGroups ? of(runs, 1) : of(runs, lockstep);
+    }
+
+    /**
+     * The units a driver plans its tasks from: the groups its executors step
+     * ({@link #steppedBy}), but for {@code auto} every run alone when there would be fewer groups
+     * than cores (an idle core costs more than lock-step gains: 1.13–1.26× measured).
      */
     public static List<List<PlannedRun>> forTasks(List<PlannedRun> runs, int lockstep, int cores,
                                                   boolean executorsStepGroups) {
-        if (lockstep != Execution.LOCKSTEP_AUTO) {
-            return of(runs, lockstep);
-        }
-        if (!executorsStepGroups) {
-            return of(runs, 1);
-        }
-        List<List<PlannedRun>> groups = of(runs, lockstep);
-        return groups.size() >= Math.min(runs.size(), cores) ? groups : of(runs, 1);
+        List<List<PlannedRun>> groups = steppedBy(runs, lockstep, executorsStepGroups);
+        boolean idleCores = groups.size() < Math.min(runs.size(), cores);
+        return lockstep == Execution.LOCKSTEP_AUTO && idleCores ? of(runs, 1) : groups;
     }
 
     private static void chunk(List<PlannedRun> runs, int width, List<List<PlannedRun>> groups) {
