@@ -276,11 +276,20 @@ public final class SweepFile {
         double taskSeconds = ex.hasPath("task-seconds") ? in.getDouble("task-seconds") : d.taskSeconds();
         int lockstep = d.lockstep();
         if (ex.hasPath("lockstep")) {
-            boolean auto = ex.getValue("lockstep").valueType() == ConfigValueType.STRING
-                    && "auto".equals(ex.getString("lockstep"));
-            lockstep = auto ? Execution.LOCKSTEP_AUTO : in.getInt("lockstep");
-            if (!auto && lockstep < 1) {
-                in.problem("lockstep", "must be auto or a whole number ≥ 1 (1 = off), got " + lockstep);
+            String allowed = "must be auto or a whole number ≥ 1 (1 = off), got ";
+            ConfigValue value = ex.getValue("lockstep");
+            Object raw = value.unwrapped();
+            if ("auto".equals(raw)) {
+                lockstep = Execution.LOCKSTEP_AUTO;
+            } else if (raw instanceof String text && !text.strip().matches("[+-]?[0-9]+")) {
+                // one line naming what is allowed, not a number reader's complaint and then this
+                in.problem("lockstep", allowed + value.render());
+            } else {
+                int found = in.problems().size();
+                lockstep = in.getInt("lockstep");
+                if (in.problems().size() == found && lockstep < 1) {
+                    in.problem("lockstep", allowed + lockstep);
+                }
             }
         }
         if (budget.isNegative()) {

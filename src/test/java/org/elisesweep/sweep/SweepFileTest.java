@@ -437,6 +437,15 @@ class SweepFileTest {
         assertEquals(4, plan(NAME + "execution.lockstep = 4").execution().lockstep());
         ConfigProblems p = assertThrows(ConfigProblems.class, () -> plan(NAME + "execution.lockstep = 0"));
         assertTrue(p.getMessage().contains("lockstep: must be auto or a whole number ≥ 1 (1 = off), got 0"), p.getMessage());
+        // a word or a fraction: one problem each, saying what is allowed
+        for (String bad : List.of("wide", "2.5")) {
+            ConfigProblems q = assertThrows(ConfigProblems.class, () -> plan(NAME + "execution.lockstep = " + bad));
+            assertEquals(1, q.problems().size(), q.getMessage());
+            assertTrue(q.getMessage().contains("lockstep"), q.getMessage());
+        }
+        ConfigProblems word = assertThrows(ConfigProblems.class, () -> plan(NAME + "execution.lockstep = wide"));
+        assertTrue(word.getMessage().contains("must be auto or a whole number ≥ 1 (1 = off), got \"wide\""),
+                word.getMessage());
     }
 
     @Test
