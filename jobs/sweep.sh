@@ -5,7 +5,8 @@
 #   jobs/sweep.sh conf/x.conf --master spark://HOST:7077 [--conf k=v ...]
 #       submits the application jar with $SPARK_HOME/bin/spark-submit when SPARK_HOME is set, else
 #       with Spark's own SparkSubmit class from the project's dependency jars (client mode)
-# Builds the project first when the sources changed. Extra JVM options: ELISE_JAVA_OPTS.
+# Builds the project first when the sources changed. Extra JVM options: ELISE_JAVA_OPTS;
+# ELISE_VECTOR=off starts the embedded JVM without the Vector API module (jobs/lib/console-jvm.sh).
 source "$(dirname "${BASH_SOURCE[0]}")/lib/help.sh"
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,6 +14,7 @@ source "$root/jobs/lib/build.sh"
 ensure_built compile
 cp_file="$CLASSPATH_FILE"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/spark-jvm.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/console-jvm.sh"
 
 master=""
 for ((i = 1; i <= $#; i++)); do
@@ -39,5 +41,5 @@ if [[ -n "$master" && "$master" != local* ]]; then
     -cp "$spark_jars/jars/*" org.apache.spark.deploy.SparkSubmit --class org.elisesweep.cli.EliseCommand \
     "${submit_conf[@]}" "$app_jar" sweep "$@"
 fi
-exec java ${ELISE_JAVA_OPTS:--Xmx4g} $SPARK_JVM_OPTS -Dlog4j.configurationFile="$root/conf/log4j2.properties" \
+console_java ${ELISE_JAVA_OPTS:--Xmx4g} $SPARK_JVM_OPTS -Dlog4j.configurationFile="$root/conf/log4j2.properties" \
   -cp "$root/target/classes:$(cat "$cp_file")" org.elisesweep.cli.EliseCommand sweep "$@"

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * The {@code elise} command line: one subcommand per task, each a thin shell over a library call;
  * {@code sweep} when the first argument is a file. The application jar's Main-Class.
  */
-@Command(name = "elise", mixinStandardHelpOptions = true, version = "elise-sweep 0.1.0",
+@Command(name = "elise", mixinStandardHelpOptions = true, versionProvider = VersionLines.class,
         description = "ELiSe sequence-learning simulations and sweeps.",
         subcommands = {RunCommand.class, SweepCommand.class, ReportCommand.class, QueryCommand.class,
                 VerifyCommand.class, SensitivityCommand.class, CheckFrontierCommand.class},

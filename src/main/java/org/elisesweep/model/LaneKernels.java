@@ -86,9 +86,9 @@ interface LaneKernels {
      * cluster; surefire and the benchmark scripts too) and C2 compiles ({@link VectorModule#USABLE}:
      * under C1 alone the Vector API runs as its Java fallback, slower than plain loops), else
      * {@link Scalar}: the same bits, slower; without the module, with a one-line note, printed
-     * when a JVM first steps a group. Console JVMs (jobs/elise, an embedded sweep) go without the
-     * module, since its start-up warning would be a line of their output; there
-     * {@code execution.lockstep = auto} steps every simulation alone ({@link Lockstep#vectorised}).
+     * when a JVM first steps a group. Console JVMs (jobs/elise, an embedded sweep) get the module
+     * from jobs/lib/console-jvm.sh, which drops its start-up warning; a JVM without it steps every
+     * simulation alone under {@code execution.lockstep = auto} ({@link Lockstep#vectorised}).
      */
     private static LaneKernels choose() {
         if (VectorModule.USABLE) {

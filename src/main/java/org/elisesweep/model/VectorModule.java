@@ -7,9 +7,10 @@ import java.lang.management.ManagementFactory;
  * Whether this JVM was started with {@code --add-modules jdk.incubator.vector}: then the
  * kernels that use the Vector API ({@link VectorRateKernels}, {@link VectorLaneKernels}) run,
  * else their scalar twins, with the same bits. conf/spark-defaults.conf sets the flag for
- * executors (so also on the local cluster), surefire and the benchmark scripts too.
+ * executors (so also on the local cluster), jobs/lib/console-jvm.sh for jobs/elise and embedded
+ * sweeps, surefire and the benchmark scripts too.
  */
-final class VectorModule {
+public final class VectorModule {
     /** Decided once per JVM, at class initialisation. */
     static final boolean PRESENT = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     /**
@@ -22,6 +23,16 @@ final class VectorModule {
     static final boolean USABLE = PRESENT && COMPILED_BY_C2;
 
     private VectorModule() {
+    }
+
+    /** One line for {@code elise --version}: whether the vector kernels run here, and if not why. */
+    public static String describe() {
+        if (USABLE) {
+            return "vector kernels: on (jdk.incubator.vector, C2)";
+        }
+        return PRESENT ? "vector kernels: off (C2 does not compile here; the scalar kernels give the same bits)"
+                : "vector kernels: off (the JVM was started without --add-modules jdk.incubator.vector; "
+                        + "the scalar kernels give the same bits)";
     }
 
     private static boolean c2() {

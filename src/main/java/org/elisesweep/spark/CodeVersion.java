@@ -12,10 +12,10 @@ import java.util.Properties;
  * by git-commit-id-maven-plugin into {@code org/elisesweep/git.properties}. A build outside a git
  * checkout has commit "unknown" and counts as dirty, since nothing says what it contains.
  */
-record CodeVersion(String commit, boolean dirty) implements Serializable {
+public record CodeVersion(String commit, boolean dirty) implements Serializable {
     static final String RESOURCE = "/org/elisesweep/git.properties";
 
-    static CodeVersion ofThisBuild() {
+    public static CodeVersion ofThisBuild() {
         Properties p = new Properties();
         try (InputStream in = CodeVersion.class.getResourceAsStream(RESOURCE)) {
             if (in != null) {

@@ -46,7 +46,8 @@ public final class DriverProcess implements AutoCloseable {
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("--add-") || a.startsWith("-XX:+IgnoreUnrecognized") || a.startsWith("-D")
                         && !a.startsWith("-Dsurefire") && !a.startsWith("-Dbasedir"))
-                // as jobs/elise starts it: without the Vector API module, whose start-up warning is a console line
+                // without the Vector API module, whose start-up warning jobs/lib/console-jvm.sh drops from the
+                // console (ConsoleLauncherTest) but would be a line of this log; speed does not matter here
                 .filter(a -> !a.startsWith("--add-modules"))
                 .toList());
         cmd.addAll(jvmOptions);
