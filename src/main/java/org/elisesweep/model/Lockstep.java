@@ -203,6 +203,7 @@ public final class Lockstep {
             private final int index;
             private long charged;
             private long since = System.nanoTime();
+            private long stepsInGroups;
             private LockstepLoop.Lane lane;
             private boolean done;
             private Throwable failed;
@@ -217,8 +218,14 @@ public final class Lockstep {
             }
 
             @Override
+            public long stepsInGroups() {
+                return stepsInGroups;
+            }
+
+            @Override
             public long runCycle(Network net, Phase phase, boolean teacherOn, Clamp clamp, double[][] record) {
                 charged += System.nanoTime() - since;
+                long before = net.state().step();
                 synchronized (Group.this) {
                     lane = new LockstepLoop.Lane(net, phase, teacherOn, clamp, record);
                     done = false;
@@ -238,6 +245,9 @@ public final class Lockstep {
                     }
                 }
                 since = System.nanoTime();
+                if (lane.grouped) {
+                    stepsInGroups += net.state().step() - before;
+                }
                 if (failed instanceof Error e) {
                     throw e;
                 } else if (failed != null) {

@@ -107,6 +107,8 @@ final class LockstepLoop {
         final double[][] record;
         /** -1, or the global step at which this network ran away (as {@link Network#runCycle} returns). */
         long diverged = -1;
+        /** Whether {@link #run} stepped this cycle together with other networks, not alone. */
+        boolean grouped;
 
         Lane(Network net, Phase phase, boolean teacherOn, Clamp clamp, double[][] record) {
             this.net = net;
@@ -144,7 +146,11 @@ final class LockstepLoop {
         }
         for (Map.Entry<Shape, List<Lane>> g : groups.entrySet()) {
             List<Lane> group = g.getValue();
-            if (group.size() > 1 && kernels.takes(group.size())) {
+            boolean together = group.size() > 1 && kernels.takes(group.size());
+            for (Lane l : group) {
+                l.grouped = together;
+            }
+            if (together) {
                 runGroup(g.getKey(), group);
             } else {
                 for (Lane l : group) {

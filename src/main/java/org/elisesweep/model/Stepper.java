@@ -13,6 +13,15 @@ public interface Stepper {
     /** This simulation's clock (ns): its time budget and wall time are measured on it. */
     long nanoTime();
 
+    /**
+     * Euler steps of this simulation so far that ran stepped together with other networks (a
+     * group's cycles that {@link LockstepLoop} could not take as a group run alone and do not
+     * count): what the sweep summary reports, so that a user sees whether lock-step happened.
+     */
+    default long stepsInGroups() {
+        return 0;
+    }
+
     /** One network alone on the calling thread, on the wall clock. */
     Stepper ALONE = new Stepper() {
         @Override

@@ -5,21 +5,26 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.elisesweep.model.Status;
 
-/** What one task reports back to the driver: simulations per status and the first failure's message. */
+/**
+ * What one task reports back to the driver: simulations per status, the first failure's message,
+ * and the Euler steps simulated, those stepped in lock-step groups apart.
+ */
 final class BatchOutcome implements Serializable {
     private static final long serialVersionUID = 1L;
 
     final int[] byStatus = new int[Status.values().length];
     String firstFailure = "";
     long steps;
+    long stepsInGroups;
     double simulationSeconds;
 
-    void add(Status status, String message, long simulatedSteps, double seconds) {
+    void add(Status status, String message, long simulatedSteps, long simulatedInGroups, double seconds) {
         byStatus[status.ordinal()]++;
         if (status != Status.OK && firstFailure.isEmpty()) {
             firstFailure = status + ": " + message;
         }
         steps += simulatedSteps;
+        stepsInGroups += simulatedInGroups;
         simulationSeconds += seconds;
     }
 

@@ -98,9 +98,11 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
 
     /**
      * What one simulation of a group produced: its result and, when stored, its trained network,
-     * and when it started and ended on its own thread (a member that diverges leaves the group early).
+     * when it started and ended on its own thread (a member that diverges leaves the group early),
+     * and how many of its steps ran in a group ({@link Stepper#stepsInGroups}).
      */
-    private record Computed(SimulationResult result, NetworkSnapshot trained, Instant started, Instant ended) {
+    private record Computed(SimulationResult result, NetworkSnapshot trained, Instant started, Instant ended,
+                            long stepsInGroups) {
     }
 
     /**
@@ -120,7 +122,7 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
             } catch (ConfigProblems e) {
                 rows.write(new ResultRows.RunInfo(run, parameters.values(run.parameters()), null, host(), started,
                         Instant.now()), Status.INVALID, e.getMessage(), null);
-                record(outcome, Status.INVALID, e.getMessage(), 0, 0);
+                record(outcome, Status.INVALID, e.getMessage(), 0, 0, 0);
                 continue;
             }
             Instant begun = Instant.now();   // its stored network's reading included, as before lock-step
@@ -144,7 +146,7 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
             }
             rows.write(new ResultRows.RunInfo(run, parameters.values(run.parameters()), run.spec().pattern(),
                     host(), computed.get(k).started(), computed.get(k).ended()), r.status(), r.message(), r);
-            record(outcome, r.status(), r.message(), r.steps(), r.wallSeconds());
+            record(outcome, r.status(), r.message(), r.steps(), computed.get(k).stepsInGroups(), r.wallSeconds());
         }
     }
 
@@ -156,16 +158,17 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
                              Instant started) {
         if (from != null) {
             SimulationResult r = Simulation.replay(spec, from, SimulationListener.NONE, ctx.budgetNanos(), stepper);
-            return new Computed(r, null, started, Instant.now());
+            return new Computed(r, null, started, Instant.now(), stepper.stepsInGroups());
         }
         NetworkSnapshot[] trained = new NetworkSnapshot[1];
         SimulationResult r = Simulation.run(spec, SimulationListener.NONE, ctx.budgetNanos(),
                 store ? s -> trained[0] = s : null, stepper);
-        return new Computed(r, trained[0], started, Instant.now());
+        return new Computed(r, trained[0], started, Instant.now(), stepper.stepsInGroups());
     }
 
-    private void record(BatchOutcome outcome, Status status, String message, long steps, double seconds) {
-        outcome.add(status, message, steps, seconds);
+    private void record(BatchOutcome outcome, Status status, String message, long steps, long stepsInGroups,
+                        double seconds) {
+        outcome.add(status, message, steps, stepsInGroups, seconds);
         progress.done().add(1);
         if (status != Status.OK) {
             progress.failed().add(1);

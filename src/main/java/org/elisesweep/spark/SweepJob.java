@@ -178,6 +178,8 @@ public final class SweepJob {
 
         // 3. run it, in batches of about task-seconds each, committed by the tasks
         Map<Status, Long> computed = new EnumMap<>(Status.class);
+        long steps = 0;
+        long stepsInGroups = 0;
         String abort = null;
         if (!todo.isEmpty() && !options.stop().requested()) {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -194,6 +196,8 @@ public final class SweepJob {
                             .map(new BatchRunner(ctx, progress.counters())).collect();
                     for (BatchOutcome o : outcomes) {
                         o.counts().forEach((s, n) -> computed.merge(s, (long) n, Long::sum));
+                        steps += o.steps;
+                        stepsInGroups += o.stepsInGroups;
                     }
                 } catch (Exception e) {   // Spark throws SparkException undeclared
                     abort = options.stop().requested() ? SweepSummary.INTERRUPTED : progress.abortReason();
@@ -206,8 +210,8 @@ public final class SweepJob {
                 }
             }
         }
-        SweepSummary summary = SweepSummary.of(spark, plan, layout, skipped, computed, abort,
-                (System.nanoTime() - start) / 1e9);
+        SweepSummary summary = SweepSummary.of(spark, plan, layout, skipped, computed,
+                new SweepSummary.Steps(steps, stepsInGroups), abort, (System.nanoTime() - start) / 1e9);
         if (plan.sensitivity() != null && abort == null) {   // a stopped sweep is analysed by elise sensitivity later
             System.out.print(SensitivityTable.analyse(spark, fs, layout,
                     spark.read().parquet(layout.partitionDir(Tables.RUNS).toString())).render());

@@ -64,7 +64,12 @@ class LocalClusterIT {
     }
 
     private Result run(List<String> cmd, int timeoutSeconds) throws Exception {
+        return run(cmd, timeoutSeconds, Map.of());
+    }
+
+    private Result run(List<String> cmd, int timeoutSeconds, Map<String, String> env) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
         pb.environment().put("ELISE_CLUSTER_DIR", ROOT.resolve("target/it-cluster").toString());
         pb.environment().put("ELISE_MASTER_PORT", Integer.toString(PORT));
         pb.environment().put("ELISE_MASTER_UI_PORT", "18080");
@@ -76,8 +81,12 @@ class LocalClusterIT {
     }
 
     private Result sweep(Path file, Path out, String master) throws Exception {
+        return sweep(file, out, master, Map.of());
+    }
+
+    private Result sweep(Path file, Path out, String master, Map<String, String> env) throws Exception {
         return run(List.of("jobs/sweep.sh", file.toString(), "--out", out.toString(), "--master", master,
-                "--no-progress"), 300);
+                "--no-progress"), 300, env);
     }
 
     private Map<String, Row> runs(Path out) {
@@ -94,7 +103,7 @@ class LocalClusterIT {
         Files.writeString(file, SWEEP);
         Map<String, Row> a = runOnClusterAndEmbedded(file, dir.resolve("cluster"), dir.resolve("local"), 12,
                 List.of("final_mse", "final_sumcorr", "replay_mean_sumcorr", "replay_min_sumcorr",
-                        "replay_drift_ms_per_cycle", "spectral_radius"));
+                        "replay_drift_ms_per_cycle", "spectral_radius"), Map.of()).runs();
         // the cluster's executors ran the simulations, not the driver
         assertTrue(a.values().stream().allMatch(r -> "OK".equals(r.getAs("status"))));
     }
@@ -103,27 +112,34 @@ class LocalClusterIT {
     void lockstepGroupsOnTheClusterGiveTheBitsOfTheEmbeddedRunAlone(@TempDir Path dir) throws Exception {
         // 8 points of one replicate share their wiring: the executors (the Vector API module and C2,
         // conf/spark-defaults.conf) step each replicate's 8 as one lock-step group (execution.lockstep =
-        // auto); the embedded driver JVM (no module) runs every simulation alone
+        // auto); the embedded JVM, started without the module (ELISE_VECTOR=off), runs every simulation alone
         Path file = dir.resolve("lockstep.conf");
         Files.writeString(file, SWEEP.replace("name = cluster", "name = lockstep").replace("replicates = 3",
                 "replicates = 2").replace("values = [0.5, 0.6, 0.7, 0.8]", "values = [0.45, 0.5, 0.55, 0.6, 0.65, "
                 + "0.7, 0.75, 0.8]"));
-        Map<String, Row> a = runOnClusterAndEmbedded(file, dir.resolve("cluster"), dir.resolve("local"), 16,
+        Compared c = runOnClusterAndEmbedded(file, dir.resolve("cluster"), dir.resolve("local"), 16,
                 List.of("final_mse", "final_sumcorr", "replay_mean_sumcorr", "replay_min_sumcorr",
-                        "replay_drift_ms_per_cycle", "spectral_radius"));
-        assertTrue(a.values().stream().allMatch(r -> "OK".equals(r.getAs("status"))));
+                        "replay_drift_ms_per_cycle", "spectral_radius"), Map.of("ELISE_VECTOR", "off"));
+        assertTrue(c.runs().values().stream().allMatch(r -> "OK".equals(r.getAs("status"))));
+        // the summaries say so: every step in groups on the cluster, none embedded
+        assertTrue(c.clusterOutput().contains("lock-step: 100 % of the "), c.clusterOutput());
+        assertTrue(c.embeddedOutput().contains("lock-step: none of the "), c.embeddedOutput());
+    }
+
+    /** The cluster's runs by key, and what each sweep printed. */
+    private record Compared(Map<String, Row> runs, String clusterOutput, String embeddedOutput) {
     }
 
     /**
-     * Runs {@code file} on the cluster into {@code onCluster} and on local[2] into {@code embedded};
-     * asserts both committed the same {@code simulations} runs with bit-identical {@code columns}.
-     * Returns the cluster's runs by key.
+     * Runs {@code file} on the cluster into {@code onCluster} and on local[2] into {@code embedded}
+     * (with {@code embeddedEnv} added to its environment); asserts both committed the same
+     * {@code simulations} runs with bit-identical {@code columns}.
      */
-    private Map<String, Row> runOnClusterAndEmbedded(Path file, Path onCluster, Path embedded, int simulations,
-                                                     List<String> columns) throws Exception {
+    private Compared runOnClusterAndEmbedded(Path file, Path onCluster, Path embedded, int simulations,
+                                             List<String> columns, Map<String, String> embeddedEnv) throws Exception {
         Result cluster = sweep(file, onCluster, MASTER);
         assertEquals(0, cluster.code, cluster.output);
-        Result local = sweep(file, embedded, "local[2]");
+        Result local = sweep(file, embedded, "local[2]", embeddedEnv);
         assertEquals(0, local.code, local.output);
         Map<String, Row> a = runs(onCluster);
         Map<String, Row> b = runs(embedded);
@@ -134,7 +150,7 @@ class LocalClusterIT {
                 assertEquals((double) a.get(key).getAs(col), (double) b.get(key).getAs(col), 0.0, col + " " + key);
             }
         }
-        return a;
+        return new Compared(a, cluster.output, local.output);
     }
 
     @Test
@@ -150,7 +166,8 @@ class LocalClusterIT {
                 + "base { noise.membrane.phase = replay }\n"
                 + "axes = [ { path = noise.membrane.dendrite-sigma, values = [0.0, 2.0] } ]\n");
         Map<String, Row> a = runOnClusterAndEmbedded(disturbFile, dir.resolve("on-cluster"), dir.resolve("embedded"),
-                24, List.of("final_sumcorr", "replay_mean_sumcorr", "replay_min_sumcorr", "replay_mean_mse"));
+                24, List.of("final_sumcorr", "replay_mean_sumcorr", "replay_min_sumcorr", "replay_mean_mse"), Map.of())
+                .runs();
         a.forEach((key, r) -> assertEquals("OK", r.getAs("status"), key));
         // the noise-free continuation (its point id differs: noise.membrane.phase is set) reproduces the
         // training sweep's own replay, matched by lambda and replicate

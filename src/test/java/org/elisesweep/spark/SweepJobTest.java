@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.elisesweep.model.Lockstep;
 import org.elisesweep.model.Simulation;
 import org.elisesweep.model.SimulationListener;
 import org.elisesweep.model.SimulationResult;
@@ -112,8 +113,18 @@ class SweepJobTest {
         String diverging = "{ path = model.weight-sd, values = [0.5, 400] }";   // 400: two runs diverge at once
         String sweep = SWEEP.replace("values = [0.5, 0.6, 0.7] } ]", "values = [0.5, 0.7] }, " + diverging + " ]")
                 .replace("task-seconds = 0.2", "task-seconds = 0.2, lockstep = LOCKSTEP");
-        run(plan(sweep.replace("LOCKSTEP", "1")), out.resolve("off"), 1);
-        run(plan(sweep.replace("LOCKSTEP", "8")), out.resolve("on"), 1);
+        SweepSummary alone = run(plan(sweep.replace("LOCKSTEP", "1")), out.resolve("off"), 1);
+        SweepSummary together = run(plan(sweep.replace("LOCKSTEP", "8")), out.resolve("on"), 1);
+        // the summary says how much ran in groups: none off; on, the group's steps until two diverged at
+        // once (the 6 left run alone under the vector kernels, which take whole vectors, together otherwise)
+        assertEquals(alone.stepsNow().simulated(), together.stepsNow().simulated(), "the same simulations");
+        assertEquals(0, alone.stepsNow().inGroups());
+        assertTrue(together.stepsNow().inGroups() > 0, together.stepsNow().toString());
+        if (Lockstep.vectorised()) {
+            assertTrue(together.stepsNow().inGroups() < together.stepsNow().simulated(), together.stepsNow().toString());
+        } else {
+            assertEquals(together.stepsNow().simulated(), together.stepsNow().inGroups());
+        }
         // what may differ: timing, and the hash of the sweep file (whose lockstep line differs)
         List<String> timing = List.of("wall_seconds", "us_per_step", "started_at", "ended_at", "config_hash");
         for (String name : List.of(Tables.RUNS, Tables.CURVES, Tables.REPLAY, Tables.ROBUSTNESS)) {
