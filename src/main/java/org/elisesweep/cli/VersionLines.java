@@ -1,5 +1,6 @@
 package org.elisesweep.cli;
 
+import org.elisesweep.model.Lockstep;
 import org.elisesweep.model.ModelVersion;
 import org.elisesweep.model.VectorModule;
 import org.elisesweep.spark.CodeVersion;
@@ -18,7 +19,8 @@ final class VersionLines implements CommandLine.IVersionProvider {
             "elise-sweep 0.1.0, commit " + code.commit() + (code.dirty() ? " (uncommitted changes)" : "")
                     + ", model " + ModelVersion.ID,
             "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")",
-            VectorModule.describe()
+            VectorModule.describe(),
+            Lockstep.describeAuto()
         };
     }
 }

@@ -65,12 +65,31 @@ public final class Lockstep {
     /**
      * Whether this JVM steps groups with the vector kernels (the Vector API module and C2). Without
      * them a group runs plain loops, slower than each simulation alone, so an executor then runs
-     * {@code execution.lockstep = auto} alone.
+     * {@code execution.lockstep = auto} alone ({@link #autoStepsGroups}).
      */
     public static boolean vectorised() {
-        // the module first: choosing the kernels without it prints a note, and consoles have none;
-        // then whether the vector kernels did load
+        // the module first: choosing the kernels without it prints a note; then whether the vector
+        // kernels did load
         return VectorModule.USABLE && LaneKernels.best() instanceof VectorLaneKernels;
+    }
+
+    /**
+     * Whether {@code execution.lockstep = auto} steps groups in this JVM: the vector kernels, with
+     * vectors of 8 doubles (AVX-512), the only width at which groups were measured faster than
+     * the single loop. With narrower vectors (AVX2: 4, Arm NEON: 2) auto runs every simulation
+     * alone; {@code lockstep = 8} still steps groups there, with the same bits.
+     */
+    public static boolean autoStepsGroups() {
+        return vectorised() && VectorLaneKernels.width() == 8;
+    }
+
+    /** One line for {@code elise --version}: what {@code execution.lockstep = auto} does in this JVM. */
+    public static String describeAuto() {
+        if (autoStepsGroups()) {
+            return "lock-step (auto): groups of 8 simulations of one wiring, up to " + WIDEST_LOCKSTEP + " neurons";
+        }
+        return vectorised() ? "lock-step (auto): off (vectors of " + VectorLaneKernels.width()
+                + " doubles here; groups were measured faster only with 8)" : "lock-step (auto): off (no vector kernels)";
     }
 
     /**

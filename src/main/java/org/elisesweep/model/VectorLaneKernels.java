@@ -31,6 +31,11 @@ final class VectorLaneKernels implements LaneKernels {
 
     private final LaneKernels scalar = new Scalar();
 
+    /** Doubles per vector on this machine (at most 8). */
+    static int width() {
+        return L;
+    }
+
     @Override
     public boolean takes(int lanes) {
         return lanes % L == 0;

@@ -76,7 +76,7 @@ final class BatchRunner implements Function<RunBatch, BatchOutcome> {
                 ResultRows rows = new ResultRows(ctx, runs, curves, replay, robustness);
                 StoredNetworkReader stored = new StoredNetworkReader(conf);
                 List<PlannedRun> ordered = Arrays.asList(inNetworkOrder(batch.runs));
-                for (List<PlannedRun> group : LockstepGroups.steppedBy(ordered, ctx.lockstep(), Lockstep.vectorised())) {
+                for (List<PlannedRun> group : LockstepGroups.steppedBy(ordered, ctx.lockstep(), Lockstep.autoStepsGroups())) {
                     simulate(group, parameters, rows, networks, stored, outcome);
                 }
             }

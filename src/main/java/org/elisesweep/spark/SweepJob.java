@@ -254,7 +254,7 @@ public final class SweepJob {
         }
         // executors step auto's groups in other JVMs (a cluster's, with the Vector API from
         // conf/spark-defaults.conf), or here when embedded
-        boolean executorsStepGroups = !spark.sparkContext().isLocal() || Lockstep.vectorised();
+        boolean executorsStepGroups = !spark.sparkContext().isLocal() || Lockstep.autoStepsGroups();
         List<List<PlannedRun>> units = LockstepGroups.forTasks(runs, plan.execution().lockstep(), cores,
                 executorsStepGroups);
         double[] cost = new double[units.size()];

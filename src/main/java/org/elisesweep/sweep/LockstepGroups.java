@@ -71,8 +71,8 @@ public final class LockstepGroups {
 
     /**
      * The groups a JVM steps: those of {@link #of}, but for {@code auto} every run alone where it
-     * does not step groups ({@code stepsGroups} false: no vector kernels, where groups run slower
-     * than alone).
+     * does not step groups ({@code stepsGroups} false: no vector kernels of 8 doubles, without
+     * which groups were not measured faster than alone; {@code Lockstep.autoStepsGroups}).
      */
     public static List<List<PlannedRun>> steppedBy(List<PlannedRun> runs, int lockstep, boolean stepsGroups) {
         return lockstep == Execution.LOCKSTEP_AUTO && !stepsGroups ? of(runs, 1) : of(runs, lockstep);

@@ -28,7 +28,8 @@ class ConsoleLauncherTest {
     private static Output consoleJava(List<String> env, String main, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("env"));
         cmd.addAll(env);
-        cmd.addAll(List.of("bash", "-c", "source jobs/lib/console-jvm.sh; console_java -cp \"$0\" \"$@\"", CLASS_PATH, main));
+        cmd.addAll(List.of("bash", "-c", "source jobs/lib/console-jvm.sh; console_java ${ELISE_JAVA_OPTS:-} -cp \"$0\" \"$@\"",
+                CLASS_PATH, main));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).start();
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
@@ -50,6 +51,7 @@ class ConsoleLauncherTest {
         Output version = consoleJava(List.of(), "org.elisesweep.cli.EliseCommand", "--version");
         assertEquals(0, version.exit(), version.err());
         assertTrue(version.out().contains("vector kernels: on (jdk.incubator.vector, C2)"), version.out());
+        assertTrue(version.out().contains("lock-step (auto): groups of 8 simulations of one wiring"), version.out());
         assertEquals("", version.err(), "nothing on standard error");
 
         // the premise: the same JVM started directly says it uses an incubator module
@@ -60,12 +62,26 @@ class ConsoleLauncherTest {
         assertTrue(directErr.startsWith("WARNING: Using incubator modules: jdk.incubator.vector"), directErr);
     }
 
+    /**
+     * On a machine with 256-bit vectors (AVX2; here C2 limited to them) auto lock-step is off: groups
+     * were measured faster only with 8 doubles per vector.
+     */
+    @Test
+    void autoLockstepIsOffWithVectorsOfFourDoubles() throws Exception {
+        Output version = consoleJava(List.of("ELISE_JAVA_OPTS=-XX:MaxVectorSize=32"), "org.elisesweep.cli.EliseCommand",
+                "--version");
+        assertEquals(0, version.exit(), version.err());
+        assertTrue(version.out().contains("vector kernels: on"), version.out());
+        assertTrue(version.out().contains("lock-step (auto): off (vectors of 4 doubles here"), version.out());
+    }
+
     @Test
     void elise_vector_offStartsTheJvmWithoutTheModule() throws Exception {
         Output version = consoleJava(List.of("ELISE_VECTOR=off"), "org.elisesweep.cli.EliseCommand", "--version");
         assertEquals(0, version.exit(), version.err());
         assertTrue(version.out().contains("vector kernels: off (the JVM was started without --add-modules"),
                 version.out());
+        assertTrue(version.out().contains("lock-step (auto): off (no vector kernels)"), version.out());
         assertEquals("", version.err());
     }
 
