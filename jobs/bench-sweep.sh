@@ -10,8 +10,8 @@ mvn -B -q -ntp -Dstyle.color=never -DskipTests test-compile > target/build.log 2
 mvn -B -q -ntp -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench-classpath.txt > target/build.log 2>&1 || { cat target/build.log >&2; exit 1; }
 source "$(dirname "${BASH_SOURCE[0]}")/lib/spark-jvm.sh"
-# the lock-step kernels' Vector API (pom.xml's vector.add-modules); not in SPARK_JVM_OPTS, whose
-# JVMs are consoles: the module's start-up warning would break their one-line messages
+# the lock-step kernels' Vector API (pom.xml's vector.add-modules), its start-up warning left in
+# this benchmark's output (jobs/lib/console-jvm.sh drops it for the user's commands)
 exec java -Xmx4g --add-modules=jdk.incubator.vector $SPARK_JVM_OPTS \
   -Dlog4j.configurationFile=conf/log4j2.properties \
   -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" org.elisesweep.bench.SweepBenchmark "$@"

@@ -50,4 +50,18 @@ public class CacheFloorBenchmark {
         }
         return w[0];
     }
+
+    /**
+     * The same traffic with the pass over W's four operations per weight (a multiply and an add for
+     * the update, a multiply and an add for the dendritic sum; no fused multiply-add): how fast this
+     * core does the arithmetic alone, against {@link #readAndWriteEveryWeight}'s memory traffic.
+     */
+    @Benchmark
+    public double fourOperationsPerWeight() {
+        final double[] w = weights;
+        for (int k = 0; k < w.length; k++) {
+            w[k] = (w[k] * 0.999 + 1e-12) * 1.001 + 1e-12;
+        }
+        return w[0];
+    }
 }
