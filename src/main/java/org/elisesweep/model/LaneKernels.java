@@ -87,8 +87,9 @@ interface LaneKernels {
      * under C1 alone the Vector API runs as its Java fallback, slower than plain loops), else
      * {@link Scalar}: the same bits, slower; without the module, with a one-line note, printed
      * when a JVM first steps a group. Console JVMs (jobs/elise, an embedded sweep) get the module
-     * from jobs/lib/console-jvm.sh, which drops its start-up warning; a JVM without it steps every
-     * simulation alone under {@code execution.lockstep = auto} ({@link Lockstep#vectorised}).
+     * from jobs/lib/console-jvm.sh, which drops its start-up warning; a JVM without it, or with
+     * vectors of fewer than 8 doubles, steps every simulation alone under
+     * {@code execution.lockstep = auto} ({@link Lockstep#autoStepsGroups}).
      */
     private static LaneKernels choose() {
         if (VectorModule.USABLE) {
