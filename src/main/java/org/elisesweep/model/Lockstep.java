@@ -83,10 +83,15 @@ public final class Lockstep {
         return vectorised() && VectorLaneKernels.width() == 8;
     }
 
+    /** What {@code execution.lockstep = auto} groups, in words. */
+    public static String autoRule() {
+        return "groups of 8 simulations of one wiring, up to " + WIDEST_LOCKSTEP + " neurons";
+    }
+
     /** One line for {@code elise --version}: what {@code execution.lockstep = auto} does in this JVM. */
     public static String describeAuto() {
         if (autoStepsGroups()) {
-            return "lock-step (auto): groups of 8 simulations of one wiring, up to " + WIDEST_LOCKSTEP + " neurons";
+            return "lock-step (auto): " + autoRule();
         }
         return vectorised() ? "lock-step (auto): off (vectors of " + VectorLaneKernels.width()
                 + " doubles here; groups were measured faster only with 8)" : "lock-step (auto): off (no vector kernels)";

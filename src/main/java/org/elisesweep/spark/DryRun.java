@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.elisesweep.model.Lockstep;
 import org.elisesweep.model.Network;
 import org.elisesweep.model.SimulationSpec;
+import org.elisesweep.sweep.Execution;
+import org.elisesweep.sweep.LockstepGroups;
 import org.elisesweep.sweep.PlannedRun;
 import org.elisesweep.sweep.SweepPlan;
 import org.elisesweep.sweep.SweepPoint;
@@ -26,10 +29,13 @@ import org.elisesweep.sweep.SweepPoint;
  * @param medianCoreHours     the same at each size's median speed (the spread's other end)
  * @param committed           planned simulations the output already holds
  * @param remainingCoreHours  the estimated cost of the simulations not yet committed
+ * @param lockstep            how {@code execution.lockstep} groups the simulations (the estimate
+ *                            assumes each alone: the single loop's speed)
  */
 public record DryRun(String sweep, int points, int simulations, List<SweepPoint> sample, List<String> varied,
                      Map<Integer, Double> microsPerStepBySize, Map<Integer, Speed> speedBySize, double coreHours,
-                     double medianCoreHours, int committed, double remainingCoreHours, List<String> warnings) {
+                     double medianCoreHours, int committed, double remainingCoreHours, Grouping lockstep,
+                     List<String> warnings) {
 
     private static final int SAMPLE = 5;
     private static final int REPEATS = 5;
@@ -38,6 +44,39 @@ public record DryRun(String sweep, int points, int simulations, List<SweepPoint>
 
     /** µs per step of one network size: the figure used, its spread, and where it comes from. */
     public record Speed(double used, double median, double slowest, String source) {
+    }
+
+    /**
+     * The lock-step groups of a sweep ({@link LockstepGroups#of}): how many simulations fall in a
+     * group of more than one, and in how many groups. Where they are stepped together also depends
+     * on the executors (8-double vectors for auto) and on there being as many groups as cores.
+     *
+     * @param setting {@code execution.lockstep}: {@link Execution#LOCKSTEP_AUTO} or B
+     */
+    public record Grouping(int setting, int grouped, int groups) {
+        static Grouping of(SweepPlan plan) {
+            int setting = plan.execution().lockstep();
+            int grouped = 0;
+            int groups = 0;
+            for (List<PlannedRun> g : LockstepGroups.of(plan.runs(), setting)) {
+                if (g.size() > 1) {
+                    grouped += g.size();
+                    groups++;
+                }
+            }
+            return new Grouping(setting, grouped, groups);
+        }
+
+        String describe(int simulations) {
+            String name = setting == Execution.LOCKSTEP_AUTO ? "auto" : Integer.toString(setting);
+            if (grouped == 0) {
+                return "lock-step (" + name + "): every simulation alone" + (setting == Execution.LOCKSTEP_AUTO
+                        ? " (auto forms " + Lockstep.autoRule() + ": points of a replicate that change no "
+                                + "scaffold or delay parameter)" : "");
+            }
+            return String.format("lock-step (%s): %d of %d simulations in %d groups, the rest alone", name, grouped,
+                    simulations, groups);
+        }
     }
 
     public static DryRun of(SweepPlan plan) {
@@ -70,7 +109,8 @@ public record DryRun(String sweep, int points, int simulations, List<SweepPoint>
         speeds.forEach((n, sp) -> used.put(n, sp.used()));
         return new DryRun(plan.name(), plan.points().size(), plan.simulations(),
                 plan.points().subList(0, Math.min(SAMPLE, plan.points().size())), variedPaths(plan.points()),
-                used, speeds, seconds / 3600, atMedian / 3600, committed, remaining / 3600, plan.warnings());
+                used, speeds, seconds / 3600, atMedian / 3600, committed, remaining / 3600, Grouping.of(plan),
+                plan.warnings());
     }
 
     private static Speed speedOf(SimulationSpec spec, List<Double> measured) {
@@ -138,6 +178,7 @@ public record DryRun(String sweep, int points, int simulations, List<SweepPoint>
             out.printf("already committed: %d of %d simulations; left: %.1f core-minutes%n", committed, simulations,
                     remainingCoreHours * 60);
         }
+        out.println(lockstep.describe(simulations));
         warnings.forEach(w -> out.println("warning: " + w));
     }
 }

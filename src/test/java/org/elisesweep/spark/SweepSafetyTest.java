@@ -66,6 +66,26 @@ class SweepSafetyTest {
         assertTrue(d.medianCoreHours() >= d.coreHours());
         assertEquals(0, d.committed());
         assertEquals(d.coreHours(), d.remainingCoreHours(), 1e-15);
+        // 3 points × 2 replicates: no group of 8 of one wiring
+        assertEquals(new DryRun.Grouping(0, 0, 0), d.lockstep());
+    }
+
+    @Test
+    void aDryRunSaysHowManySimulationsFallInLockstepGroups() {
+        // 8 values of λ × 2 replicates: each replicate's 8 points share their wiring, so two groups of 8;
+        // a 9th value is left over in each replicate and runs alone
+        String nine = SweepJobTest.SWEEP.replace("values = [0.5, 0.6, 0.7] }",
+                "values = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9] }");
+        DryRun d = DryRun.of(SweepJobTest.plan(nine));
+        assertEquals(18, d.simulations());
+        assertEquals(new DryRun.Grouping(0, 16, 2), d.lockstep());
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        d.print(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(printed.toString(java.nio.charset.StandardCharsets.UTF_8)
+                .contains("lock-step (auto): 16 of 18 simulations in 2 groups, the rest alone"), printed.toString());
+        // lockstep = 1: off
+        DryRun off = DryRun.of(SweepJobTest.plan(nine.replace("task-seconds = 0.2", "task-seconds = 0.2, lockstep = 1")));
+        assertEquals(new DryRun.Grouping(1, 0, 0), off.lockstep());
     }
 
     @Test
