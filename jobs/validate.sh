@@ -8,7 +8,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/out/validate}"
 mkdir -p "$out"
-"$root/jobs/elise" --help > /dev/null   # build once before running in parallel
+# build once before running in parallel (`elise --help` alone is answered before any build)
+"$root/jobs/elise" run --help > /dev/null
 
 runs=()
 for seed in 1 2 3 4 5; do runs+=("elise-50-s$seed|--seed $seed"); done
