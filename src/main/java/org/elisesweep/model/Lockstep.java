@@ -25,6 +25,11 @@ public final class Lockstep {
      * time.
      */
     private static final int WIDEST_LOCKSTEP = 63;
+    /**
+     * The width of auto's groups, and the vector length (in doubles) they need: one AVX-512 vector
+     * of doubles, the only width measured faster than the single loop.
+     */
+    private static final int AUTO_WIDTH = 8;
 
     private Lockstep() {
     }
@@ -55,11 +60,11 @@ public final class Lockstep {
     /**
      * The group width B that LockstepBenchmark found fastest for networks of {@code neurons}
      * neurons that share their wiring, on the project's machine (docs/performance.md): the default
-     * of {@code execution.lockstep}. 8 (one AVX-512 vector of doubles) up to
+     * of {@code execution.lockstep}. {@value #AUTO_WIDTH} (one AVX-512 vector of doubles) up to
      * {@value #WIDEST_LOCKSTEP} neurons, else 1 (alone).
      */
     public static int defaultWidth(int neurons) {
-        return neurons <= WIDEST_LOCKSTEP ? 8 : 1;
+        return neurons <= WIDEST_LOCKSTEP ? AUTO_WIDTH : 1;
     }
 
     /**
@@ -75,17 +80,17 @@ public final class Lockstep {
 
     /**
      * Whether {@code execution.lockstep = auto} steps groups in this JVM: the vector kernels, with
-     * vectors of 8 doubles (AVX-512), the only width at which groups were measured faster than
-     * the single loop. With narrower vectors (AVX2: 4, Arm NEON: 2) auto runs every simulation
+     * vectors of {@value #AUTO_WIDTH} doubles (AVX-512), the only width at which groups were
+     * measured faster than the single loop. With narrower vectors (AVX2: 4, Arm NEON: 2) auto runs every simulation
      * alone; {@code lockstep = 8} still steps groups there, with the same bits.
      */
     public static boolean autoStepsGroups() {
-        return vectorised() && VectorLaneKernels.width() == 8;
+        return vectorised() && VectorLaneKernels.width() == AUTO_WIDTH;
     }
 
     /** What {@code execution.lockstep = auto} groups, in words. */
     public static String autoRule() {
-        return "groups of 8 simulations of one wiring, up to " + WIDEST_LOCKSTEP + " neurons";
+        return "groups of " + AUTO_WIDTH + " simulations of one wiring, up to " + WIDEST_LOCKSTEP + " neurons";
     }
 
     /** One line for {@code elise --version}: what {@code execution.lockstep = auto} does in this JVM. */
@@ -93,8 +98,11 @@ public final class Lockstep {
         if (autoStepsGroups()) {
             return "lock-step (auto): " + autoRule();
         }
-        return vectorised() ? "lock-step (auto): off (vectors of " + VectorLaneKernels.width()
-                + " doubles here; groups were measured faster only with 8)" : "lock-step (auto): off (no vector kernels)";
+        if (!vectorised()) {
+            return "lock-step (auto): off (no vector kernels)";
+        }
+        return "lock-step (auto): off (vectors of " + VectorLaneKernels.width() + " doubles here; groups were "
+                + "measured faster only with " + AUTO_WIDTH + ")";
     }
 
     /**

@@ -35,7 +35,7 @@ public record SweepSummary(String sweep, String outputRoot, int planned, Map<Sta
 
     /** Euler steps simulated, and those of them stepped together with other networks ({@code execution.lockstep}). */
     public record Steps(long simulated, long inGroups) {
-        /** "97 % of the 3.0 M Euler steps computed now ran in lock-step groups", or null when none was computed. */
+        /** "lock-step: 97 % of the 3.0 M Euler steps computed now ran in groups", or null when none was computed. */
         String describe() {
             if (simulated == 0) {
                 return null;
@@ -77,9 +77,8 @@ public record SweepSummary(String sweep, String outputRoot, int planned, Map<Sta
             }
         }
         return new SweepSummary(plan.name(), layout.root().toString(), plan.simulations(), total, computedNow, stepsNow,
-                skipped,
-                abortReason, StaleRows.of(statusByKey.keySet(), planned), plan.configHash(), rows - statusByKey.size(),
-                tables, wallSeconds);
+                skipped, abortReason, StaleRows.of(statusByKey.keySet(), planned), plan.configHash(),
+                rows - statusByKey.size(), tables, wallSeconds);
     }
 
     /** Simulations of this sweep file committed, with any status. */
