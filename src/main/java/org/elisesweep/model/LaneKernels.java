@@ -33,11 +33,28 @@ interface LaneKernels {
      * {@link #updateAndAccumulate} (or, with {@code mask} not null, {@link #maskedUpdateAndAccumulate})
      * for rows j, j+1, j+2 of {@code w} in one pass over i: each s_i receives the three rows'
      * terms in row order, so the bits are those of three one-row calls, but c and s are loaded
-     * and s stored once per three rows. One coefficient vector for the three rows: where a
-     * row's diagonal learns, the caller leaves the block's own columns [j, j+3) out of [from, to).
+     * and s stored once per three rows. One coefficient vector for the three rows: where the
+     * rows' diagonals learn, {@link #updateAndAccumulate3Diagonal}.
      */
     void updateAndAccumulate3(double[][] w, double[][] mask, double[] c, double[] trace, double[] x, int j,
                               double[] s, int from, int to, int lanes);
+
+    /**
+     * {@link #updateAndAccumulate3} (all-to-all) over postsynaptic neurons [0, to) for rows j, j+1,
+     * j+2 whose diagonals learn (j + 3 ≤ to): bit-identical to three {@link #updateAndAccumulate}
+     * calls in row order, each with its own diagonal coefficient c_j, c_{j+1}, c_{j+2} set to 0
+     * (W_jj + 0·r̄_j). The vector kernels run the three-row pass over the whole range with the
+     * diagonals' own coefficients, then put right what that got wrong: the three diagonal weights,
+     * from their values set aside before, and s of the block's columns, summed again from its
+     * value before in row order. Splitting the pass around the block's columns instead (three
+     * one-row calls between two three-row ones, as before session J) took about 4 % longer per
+     * group step at 13 + 50, B = 8 (LockstepBenchmark, one session, runs interleaved: median 14.1
+     * µs of six against 13.5 of seven; ranges 12.6–14.4 and 12.5–14.3).
+     * {@code saved} is scratch of at least 6·B doubles. Mutates w[j…j+2], s and saved; c only
+     * while it runs.
+     */
+    void updateAndAccumulate3Diagonal(double[][] w, double[] c, double[] trace, double[] x, int j, double[] s,
+                                      int to, int lanes, double[] saved);
 
     /** {@link #accumulate} for rows j, j+1, j+2 in one pass over i, each s_i in row order. */
     void accumulate3(double[][] w, double[] x, int j, double[] s, int from, int to, int lanes);
@@ -205,6 +222,18 @@ interface LaneKernels {
                 } else {
                     maskedUpdateAndAccumulate(w[j + r], mask[j + r], c, trace, x, j + r, s, from, to, lanes);
                 }
+            }
+        }
+
+        /** Three one-row calls, each with its row's diagonal coefficients set aside: the definition. */
+        @Override
+        public void updateAndAccumulate3Diagonal(double[][] w, double[] c, double[] trace, double[] x, int j,
+                                                 double[] s, int to, int lanes, double[] saved) {
+            for (int r = j; r < j + 3; r++) {
+                System.arraycopy(c, r * lanes, saved, 0, lanes);
+                java.util.Arrays.fill(c, r * lanes, r * lanes + lanes, 0.0);
+                updateAndAccumulate(w[r], c, trace, x, r, s, 0, to, lanes);
+                System.arraycopy(saved, 0, c, r * lanes, lanes);
             }
         }
 

@@ -62,7 +62,10 @@ final class LockstepLoop {
     private double[] teacherInh;
     private double[][] w;
     private double[][] synMask;
-    /** The diagonal coefficients of one row, set aside while it runs. */
+    /**
+     * Scratch of the pass over W: a row's diagonal coefficients while it runs, or what a three-row
+     * block sets aside ({@link LaneKernels#updateAndAccumulate3Diagonal}).
+     */
     private double[] diagonal;
     /**
      * The rate history of a group that shares its wiring, lanes innermost: slot g holds network
@@ -177,7 +180,7 @@ final class LockstepLoop {
             teacherInh = new double[size];
             w = new double[n][size];
             synMask = null;
-            diagonal = new double[size / n];
+            diagonal = new double[6 * (size / n)];
             etaFromVisible = new double[size];
             etaFromLatent = new double[size];
         }
@@ -589,10 +592,10 @@ final class LockstepLoop {
     /**
      * Presynaptic rows [from, to), which all use coefficients {@code c}: three at a time
      * ({@link LaneKernels#updateAndAccumulate3}), then one by one; a block never straddles nLearn,
-     * as in {@link FusedPlasticityPass}. An all-to-all block whose diagonals learn runs its own
-     * columns [j, j+3) row by row ({@link #row}, each with its diagonal coefficient 0) between the
-     * three-row passes over the columns before and after them: every s_i still receives rows j,
-     * j+1, j+2 in that order, and every W_ij the same update. Mutates W and s.
+     * as in {@link FusedPlasticityPass}. An all-to-all block whose diagonals learn takes
+     * {@link LaneKernels#updateAndAccumulate3Diagonal}, which gives each row's own diagonal
+     * coefficient 0: every s_i still receives rows j, j+1, j+2 in that order, and every W_ij the
+     * same update. Mutates W and s.
      */
     private void rowsPass(Shape sh, int from, int to, double[] c, int lanes) {
         final int nLearn = sh.nLearn;
@@ -600,38 +603,35 @@ final class LockstepLoop {
         int j = from;
         for (; j + 3 <= to && (j >= nLearn || j + 3 <= nLearn); j += 3) {
             if (m == null && j < nLearn) {
-                kernels.updateAndAccumulate3(w, null, c, trace, rd, j, input, 0, j, lanes);
-                for (int r = j; r < j + 3; r++) {
-                    row(sh, r, c, j, j + 3, lanes);
-                }
-                kernels.updateAndAccumulate3(w, null, c, trace, rd, j, input, j + 3, nLearn, lanes);
+                kernels.updateAndAccumulate3Diagonal(w, c, trace, rd, j, input, nLearn, lanes, diagonal);
             } else {
                 kernels.updateAndAccumulate3(w, m, c, trace, rd, j, input, 0, nLearn, lanes);
             }
             kernels.accumulate3(w, rd, j, input, nLearn, sh.nDendrite, lanes);
         }
         for (; j < to; j++) {
-            row(sh, j, c, 0, nLearn, lanes);
+            row(sh, j, c, lanes);
             kernels.accumulate(w[j], rd, j, input, nLearn, sh.nDendrite, lanes);
         }
     }
 
     /**
-     * Row j's plasticity and input over postsynaptic neurons [from, to): an all-to-all row whose
-     * diagonal learns runs with its own diagonal coefficient 0 (W_jj + 0·r̄_j), as in
-     * {@link FusedPlasticityPass}. Mutates W and s; {@code c} is restored.
+     * Row j's plasticity and input over the learning postsynaptic neurons [0, nLearn): an
+     * all-to-all row whose diagonal learns runs with its own diagonal coefficient 0
+     * (W_jj + 0·r̄_j), as in {@link FusedPlasticityPass}. Mutates W and s; {@code c} is restored.
      */
-    private void row(Shape sh, int j, double[] c, int from, int to, int lanes) {
+    private void row(Shape sh, int j, double[] c, int lanes) {
+        final int to = sh.nLearn;
         if (sh.masked) {
-            kernels.maskedUpdateAndAccumulate(w[j], synMask[j], c, trace, rd, j, input, from, to, lanes);
-        } else if (j < sh.nLearn) {
+            kernels.maskedUpdateAndAccumulate(w[j], synMask[j], c, trace, rd, j, input, 0, to, lanes);
+        } else if (j < to) {
             final double[] saved = diagonal;
             System.arraycopy(c, j * lanes, saved, 0, lanes);
             Arrays.fill(c, j * lanes, j * lanes + lanes, 0.0);
-            kernels.updateAndAccumulate(w[j], c, trace, rd, j, input, from, to, lanes);
+            kernels.updateAndAccumulate(w[j], c, trace, rd, j, input, 0, to, lanes);
             System.arraycopy(saved, 0, c, j * lanes, lanes);
         } else {
-            kernels.updateAndAccumulate(w[j], c, trace, rd, j, input, from, to, lanes);
+            kernels.updateAndAccumulate(w[j], c, trace, rd, j, input, 0, to, lanes);
         }
     }
 }

@@ -17,11 +17,14 @@ import jdk.incubator.vector.VectorSpecies;
  * fell back to the API's Java implementation in a sweep (which ran 14× slower than without lock-step,
  * measured with jobs/bench-sweep.sh), so B not a multiple of the species' length takes the scalar
  * loops. In the three-row pass, which does nearly all of the work (the one-row kernels take only
- * the rows left over and a block's own diagonal columns), B equal to the species' length (8 on
+ * the rows left over), B equal to the species' length (8 on
  * AVX-512) has its own loop, whose index i·8 has a constant stride, so C2 drops the bounds checks
  * of the loads: 0.62 against 0.73 µs per network-step for the pass over W at 13 + 50.
  * Three rows per pass load c and s once for three rows: 0.73 against 0.90 µs for one row at a
- * time. Loaded only when the module is present ({@link LaneKernels#BEST}).
+ * time. Where a block's diagonals learn, one pass over the whole range and a fix-up of its own
+ * columns ({@link #updateAndAccumulate3Diagonal}); variants that passed vectors to a helper
+ * method with the loop, or kept a dozen vectors across it, took 15–30 µs per group step against
+ * 13.5 (session J; most likely C2 boxed the vectors there). Loaded only when the module is present ({@link LaneKernels#BEST}).
  */
 final class VectorLaneKernels implements LaneKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED.length() >= 8
@@ -124,6 +127,48 @@ final class VectorLaneKernels implements LaneKernels {
                 for (int i = from; i < to; i++) {
                     update3(w0, w1, w2, c, t0, t1, t2, x0, x1, x2, s, i * lanes + b);
                 }
+            }
+        }
+    }
+
+    @Override
+    public void updateAndAccumulate3Diagonal(double[][] w, double[] c, double[] trace, double[] x, int j, double[] s,
+                                             int to, int lanes, double[] saved) {
+        if (lanes % L != 0) {
+            scalar.updateAndAccumulate3Diagonal(w, c, trace, x, j, s, to, lanes, saved);
+            return;
+        }
+        final double[] w0 = w[j];
+        final double[] w1 = w[j + 1];
+        final double[] w2 = w[j + 2];
+        final int k0 = j * lanes;
+        final int k1 = k0 + lanes;
+        final int k2 = k1 + lanes;
+        // what the pass over the whole range overwrites wrongly: the diagonal weights W_jj, and s of the block's
+        // columns (whose sums take them)
+        System.arraycopy(w0, k0, saved, 0, lanes);
+        System.arraycopy(w1, k1, saved, lanes, lanes);
+        System.arraycopy(w2, k2, saved, 2 * lanes, lanes);
+        System.arraycopy(s, k0, saved, 3 * lanes, 3 * lanes);
+        updateAndAccumulate3(w, null, c, trace, x, j, s, 0, to, lanes);
+        final DoubleVector zero = DoubleVector.zero(S);
+        for (int b = 0; b < lanes; b += L) {
+            // the diagonals as the one-row passes compute them, W_jj + 0·r̄_j; the other weights of the block's
+            // columns are right
+            for (int r = 0; r < 3; r++) {
+                DoubleVector.fromArray(S, saved, r * lanes + b).add(zero.mul(ofRow(trace, j + r, lanes, b)))
+                        .intoArray(w[j + r], (j + r) * lanes + b);
+            }
+            // then s of those columns again from the saved s, rows in order
+            DoubleVector x0 = ofRow(x, j, lanes, b);
+            DoubleVector x1 = ofRow(x, j + 1, lanes, b);
+            DoubleVector x2 = ofRow(x, j + 2, lanes, b);
+            for (int col = 0; col < 3; col++) {
+                final int k = k0 + col * lanes + b;
+                DoubleVector.fromArray(S, saved, 3 * lanes + col * lanes + b)
+                        .add(DoubleVector.fromArray(S, w0, k).mul(x0))
+                        .add(DoubleVector.fromArray(S, w1, k).mul(x1))
+                        .add(DoubleVector.fromArray(S, w2, k).mul(x2)).intoArray(s, k);
             }
         }
     }

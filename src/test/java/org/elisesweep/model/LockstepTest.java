@@ -385,6 +385,56 @@ class LockstepTest {
         }
     }
 
+    @Test
+    void theThreeRowKernelWhoseDiagonalsLearnEqualsThreeOneNetworkRowsEachWithoutItsDiagonal() {
+        SplittableRandom rnd = new SplittableRandom(13);
+        for (LaneKernels kernels : List.of(new LaneKernels.Scalar(), LaneKernels.best())) {
+            for (int lanes : new int[] {1, 2, 3, 4, 8, 16}) {
+                int n = 21;
+                int size = n * lanes;
+                // blocks at the start, in the middle and at the end of the learning range [0, 20)
+                for (int j : new int[] {0, 7, 17}) {
+                    double[][] w = new double[n][];
+                    for (int r = 0; r < n; r++) {
+                        w[r] = random(rnd, size);
+                    }
+                    double[] c = random(rnd, size);
+                    double[] trace = random(rnd, size);
+                    double[] x = random(rnd, size);
+                    double[] s = random(rnd, size);
+                    double[][] wl = new double[n][];
+                    for (int r = 0; r < n; r++) {
+                        wl[r] = w[r].clone();
+                    }
+                    double[] cl = c.clone();
+                    double[] sl = s.clone();
+                    kernels.updateAndAccumulate3Diagonal(wl, cl, trace, x, j, sl, 20, lanes, new double[6 * lanes]);
+                    String what = kernels.getClass().getSimpleName() + " three rows with diagonals, j = " + j
+                            + ", B = " + lanes;
+                    assertTrue(Arrays.equals(c, cl), what + ": c restored");
+                    for (int b = 0; b < lanes; b++) {
+                        double[] in = lane(s, b, lanes);
+                        for (int r = j; r < j + 3; r++) {
+                            // the one-network pass of row r: its own diagonal coefficient 0 (FusedPlasticityPass.rows1)
+                            double[] coef = lane(c, b, lanes);
+                            coef[r] = 0.0;
+                            double[] row = lane(w[r], b, lanes);
+                            DendriticKernels.updateAndAccumulate(row, coef, trace[r * lanes + b], x[r * lanes + b], in,
+                                    0, 20);
+                            assertTrue(Arrays.equals(row, lane(wl[r], b, lanes)), what + ": row " + r + ", lane " + b);
+                        }
+                        assertTrue(Arrays.equals(in, lane(sl, b, lanes)), what + ": s of lane " + b);
+                    }
+                    for (int r = 0; r < n; r++) {
+                        if (r < j || r >= j + 3) {
+                            assertTrue(Arrays.equals(w[r], wl[r]), what + ": row " + r + " untouched");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static double[] random(SplittableRandom rnd, int size) {
         double[] a = new double[size];
         for (int k = 0; k < size; k++) {
