@@ -17,14 +17,15 @@ import jdk.incubator.vector.VectorSpecies;
  * fell back to the API's Java implementation in a sweep (which ran 14× slower than without lock-step,
  * measured with jobs/bench-sweep.sh), so B not a multiple of the species' length takes the scalar
  * loops. In the three-row pass, which does nearly all of the work (the one-row kernels take only
- * the rows left over), B equal to the species' length (8 on
- * AVX-512) has its own loop, whose index i·8 has a constant stride, so C2 drops the bounds checks
- * of the loads: 0.62 against 0.73 µs per network-step for the pass over W at 13 + 50.
- * Three rows per pass load c and s once for three rows: 0.73 against 0.90 µs for one row at a
- * time. Where a block's diagonals learn, one pass over the whole range and a fix-up of its own
- * columns ({@link #updateAndAccumulate3Diagonal}); variants that passed vectors to a helper
- * method with the loop, or kept a dozen vectors across it, took 15–30 µs per group step against
- * 13.5 (session J; most likely C2 boxed the vectors there). Loaded only when the module is present ({@link LaneKernels#BEST}).
+ * the rows left over), B equal to the species' length (8 on AVX-512) has its own loop, whose
+ * index i·8 has a constant stride, so C2 drops the bounds checks of the loads: 0.62 against 0.73
+ * µs per network-step for the pass over W at 13 + 50. Three rows per pass load c and s once for
+ * three rows: 0.73 against 0.90 µs for one row at a time. Where a block's diagonals learn, one
+ * pass over the whole range and a fix-up of its own columns
+ * ({@link #updateAndAccumulate3Diagonal}); variants that passed vectors to a helper method with
+ * the loop, or kept a dozen vectors across it, took 15–30 µs per group step against 13.5
+ * (session J; most likely C2 boxed the vectors there). Loaded only when the module is present
+ * ({@link LaneKernels#BEST}).
  */
 final class VectorLaneKernels implements LaneKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED.length() >= 8
