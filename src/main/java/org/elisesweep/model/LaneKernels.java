@@ -22,6 +22,20 @@ interface LaneKernels {
     void updateAndAccumulate(double[] w, double[] c, double[] trace, double[] x, int j, double[] s, int from,
                              int to, int lanes);
 
+    /**
+     * {@link #updateAndAccumulate} over [0, to) for row j whose diagonal learns: each network's
+     * own diagonal coefficient c_j set to 0 while it runs (W_jj + 0·r̄_j), as
+     * {@link FusedPlasticityPass} runs such a row for one network. {@code saved} is scratch of at
+     * least B doubles. Mutates w, s and saved; c only while it runs.
+     */
+    default void updateAndAccumulateWithoutDiagonal(double[] w, double[] c, double[] trace, double[] x, int j,
+                                                    double[] s, int to, int lanes, double[] saved) {
+        System.arraycopy(c, j * lanes, saved, 0, lanes);
+        java.util.Arrays.fill(c, j * lanes, j * lanes + lanes, 0.0);
+        updateAndAccumulate(w, c, trace, x, j, s, 0, to, lanes);
+        System.arraycopy(saved, 0, c, j * lanes, lanes);
+    }
+
     /** As {@link #updateAndAccumulate}, the update only where {@code mask} (row j, lanes innermost) is 1. */
     void maskedUpdateAndAccumulate(double[] w, double[] mask, double[] c, double[] trace, double[] x, int j,
                                    double[] s, int from, int to, int lanes);
@@ -225,15 +239,12 @@ interface LaneKernels {
             }
         }
 
-        /** Three one-row calls, each with its row's diagonal coefficients set aside: the definition. */
+        /** Three one-row calls, each without its diagonal: the definition. */
         @Override
         public void updateAndAccumulate3Diagonal(double[][] w, double[] c, double[] trace, double[] x, int j,
                                                  double[] s, int to, int lanes, double[] saved) {
             for (int r = j; r < j + 3; r++) {
-                System.arraycopy(c, r * lanes, saved, 0, lanes);
-                java.util.Arrays.fill(c, r * lanes, r * lanes + lanes, 0.0);
-                updateAndAccumulate(w[r], c, trace, x, r, s, 0, to, lanes);
-                System.arraycopy(saved, 0, c, r * lanes, lanes);
+                updateAndAccumulateWithoutDiagonal(w[r], c, trace, x, r, s, to, lanes, saved);
             }
         }
 

@@ -618,18 +618,15 @@ final class LockstepLoop {
     /**
      * Row j's plasticity and input over the learning postsynaptic neurons [0, nLearn): an
      * all-to-all row whose diagonal learns runs with its own diagonal coefficient 0
-     * (W_jj + 0·r̄_j), as in {@link FusedPlasticityPass}. Mutates W and s; {@code c} is restored.
+     * ({@link LaneKernels#updateAndAccumulateWithoutDiagonal}). Mutates W and s; {@code c} is
+     * restored.
      */
     private void row(Shape sh, int j, double[] c, int lanes) {
         final int to = sh.nLearn;
         if (sh.masked) {
             kernels.maskedUpdateAndAccumulate(w[j], synMask[j], c, trace, rd, j, input, 0, to, lanes);
         } else if (j < to) {
-            final double[] saved = diagonal;
-            System.arraycopy(c, j * lanes, saved, 0, lanes);
-            Arrays.fill(c, j * lanes, j * lanes + lanes, 0.0);
-            kernels.updateAndAccumulate(w[j], c, trace, rd, j, input, 0, to, lanes);
-            System.arraycopy(saved, 0, c, j * lanes, lanes);
+            kernels.updateAndAccumulateWithoutDiagonal(w[j], c, trace, rd, j, input, to, lanes, diagonal);
         } else {
             kernels.updateAndAccumulate(w[j], c, trace, rd, j, input, 0, to, lanes);
         }
